@@ -1,0 +1,74 @@
+package org.w3id.newsgraph;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.w3id.newsgraph.infer.Inference;
+import org.w3id.newsgraph.load.LoadedGraph;
+import org.w3id.newsgraph.model.Iris;
+
+/**
+ * A loaded, validated graph: the ontology, the asserted data and, computed on first use, what the
+ * ontology lets a reasoner infer from it (inverses, symmetric and transitive relations, class and
+ * property hierarchies, property chains).
+ */
+public final class KnowledgeGraph {
+  private final Graph ontology;
+  private final Graph asserted;
+  private Graph inferred;
+  private Summary summary;
+
+  KnowledgeGraph(LoadedGraph loaded) {
+    this.ontology = loaded.ontology();
+    this.asserted = loaded.data();
+  }
+
+  /** The ontology. */
+  public Graph ontology() {
+    return ontology;
+  }
+
+  /** The asserted data: entities, sources, claims and the facts the sources assert. */
+  public Graph asserted() {
+    return asserted;
+  }
+
+  /** The triples a reasoner adds to the asserted data (none of them asserted). */
+  public synchronized Graph inferred() {
+    if (inferred == null) {
+      inferred = Inference.infer(ontology, asserted);
+    }
+    return inferred;
+  }
+
+  /** Counts of what the asserted data holds. */
+  public synchronized Summary summary() {
+    if (summary == null) {
+      summary = Summary.of(ontology, asserted);
+    }
+    return summary;
+  }
+
+  /**
+   * A dataset to query: the default graph holds the ontology and the asserted data; with {@code
+   * withInferred} it also holds the inferred triples, which are in addition kept in the named graph
+   * {@value Iris#INFERRED_GRAPH} so a query can tell them apart.
+   */
+  public Dataset dataset(boolean withInferred) {
+    DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+    Graph dflt = dsg.getDefaultGraph();
+    ontology.find().forEachRemaining(dflt::add);
+    asserted.find().forEachRemaining(dflt::add);
+    if (withInferred) {
+      Graph named = dsg.getGraph(NodeFactory.createURI(Iris.INFERRED_GRAPH));
+      inferred().find().forEachRemaining(t -> {
+        dflt.add(t);
+        named.add(t);
+      });
+    }
+    return DatasetFactory.wrap(dsg);
+  }
+}

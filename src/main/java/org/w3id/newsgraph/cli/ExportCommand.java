@@ -1,0 +1,60 @@
+package org.w3id.newsgraph.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.w3id.newsgraph.KnowledgeGraph;
+import org.w3id.newsgraph.export.ExportFormat;
+import org.w3id.newsgraph.export.Exporter;
+import org.w3id.newsgraph.model.Iris;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code newsgraph export}: the whole graph in an RDF format. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Loads and validates the graph, then writes it (the data, not the ontology) in an RDF format.",
+      "Turtle is sorted and byte-for-byte stable from run to run, so it diffs well in git.",
+      "With --output the file is written to a temporary file first and moved into place."
+    })
+final class ExportCommand implements Callable<Integer> {
+  @ParentCommand private NewsGraphCommand root;
+  @Mixin private InputOptions input;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "turtle",
+      description = "turtle, ntriples, jsonld, trig or rdfxml (default: ${DEFAULT-VALUE}).")
+  private String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write to FILE instead of standard output.")
+  private Path output;
+
+  @Option(
+      names = "--inferred",
+      description = {
+        "Add what the ontology entails (inverse, symmetric, transitive relations, superclasses,",
+        "property chains). TriG keeps them in the named graph " + Iris.INFERRED_GRAPH + "."
+      })
+  private boolean inferred;
+
+  @Override
+  public Integer call() {
+    ExportFormat fmt = ExportFormat.fromName(format);
+    KnowledgeGraph kg = input.load();
+    var extra = inferred ? kg.inferred() : null;
+    if (output == null) {
+      Exporter.write(kg.asserted(), extra, Iris.prefixes(), fmt, root.streams().out());
+    } else {
+      Exporter.writeFile(kg.asserted(), extra, Iris.prefixes(), fmt, output);
+    }
+    return Main.OK;
+  }
+}

@@ -1,0 +1,513 @@
+package org.w3id.newsgraph.load;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.model.NG;
+import org.w3id.newsgraph.model.Stance;
+
+/**
+ * Maps the CSV files of a {@link Layout} onto the ontology. Reads every file, collects every
+ * problem, and returns a graph only when there is none: nothing is ever half loaded.
+ */
+public final class GraphLoader {
+  /** Columns of {@code sources.csv}. */
+  public static final List<String> SOURCE_COLUMNS =
+      List.of("id", "title", "publisher", "published", "url", "language", "furniture", "note");
+
+  /** Columns of {@code entities.csv}. */
+  public static final List<String> ENTITY_COLUMNS =
+      List.of("id", "class", "label", "alt_labels", "comment");
+
+  /** Columns of {@code facts/<source>.csv}. */
+  public static final List<String> FACT_COLUMNS =
+      List.of(
+          "id",
+          "subject",
+          "property",
+          "object",
+          "value",
+          "stance",
+          "by",
+          "quote",
+          "occasion",
+          "valid_from",
+          "valid_until",
+          "valid_at",
+          "inferred");
+
+  private static final Node PROV_ATTRIBUTED = uri("http://www.w3.org/ns/prov#wasAttributedTo");
+  private static final Node PROV_DERIVED = uri("http://www.w3.org/ns/prov#wasDerivedFrom");
+  private static final Node SCHEMA_URL = uri("http://schema.org/url");
+
+  private final Layout layout;
+  private final Problems problems;
+  private final Graph data = GraphFactory.createDefaultGraph();
+  private final Map<Node, Location> origins = new HashMap<>();
+  private final Map<Triple, Location> tripleOrigins = new HashMap<>();
+  private final Map<String, Location> entities = new HashMap<>();
+  private final Set<String> usedEntities = new HashSet<>();
+  private final Map<String, SourceText> sources = new LinkedHashMap<>();
+  private OntologyIndex ontology;
+
+  private GraphLoader(Layout layout, int limit) {
+    this.layout = layout;
+    this.problems = new Problems(limit);
+  }
+
+  /**
+   * Loads and validates everything.
+   *
+   * @param layout where the inputs are
+   * @param limit the most problems to report
+   * @return the loaded graph
+   * @throws LoadException listing every problem, when there is any
+   */
+  public static LoadedGraph load(Layout layout, int limit) {
+    return new GraphLoader(layout, limit).run();
+  }
+
+  private LoadedGraph run() {
+    Graph ontologyGraph = RdfFiles.readTurtle(layout.ontology(), shown(layout.ontology()), problems);
+    Graph shapes = RdfFiles.readTurtle(layout.shapes(), shown(layout.shapes()), problems);
+    problems.throwIfAny();
+    ontology = new OntologyIndex(ontologyGraph);
+    readEntities();
+    readSources();
+    readFactFiles();
+    reportUnusedEntities();
+    problems.throwIfAny();
+    ShaclCheck.validate(shapes, ontologyGraph, data, origins, tripleOrigins, problems);
+    problems.throwIfAny();
+    return new LoadedGraph(ontologyGraph, data);
+  }
+
+  // ---- entities.csv
+
+  private void readEntities() {
+    Path file = layout.entitiesCsv();
+    String shown = shown(file);
+    CsvTable.read(
+        file,
+        shown,
+        ENTITY_COLUMNS,
+        problems,
+        row -> {
+          String id = row.get("id");
+          if (!checkId(row, "id", id)) {
+            return;
+          }
+          Location first = entities.putIfAbsent(id, row.where());
+          if (first != null) {
+            problems.add(
+                row.at("id"), "id", "duplicate entity id '" + id + "' (first on line " + first.line() + ")");
+            return;
+          }
+          Node entity = uri(Iris.entity(id));
+          origins.put(entity, row.where());
+          String cls = row.get("class");
+          Optional<Node> clazz = cls.isEmpty() ? Optional.empty() : ontology.clazz(cls);
+          if (clazz.isEmpty()) {
+            problems.add(
+                row.at("class"), "class", "unknown class '" + cls + "'; expected a class of the ontology, e.g. Person");
+          } else if (clazz.get().equals(NG.Claim.asNode()) || clazz.get().equals(NG.Source.asNode())) {
+            problems.add(row.at("class"), "class", cls + " records are written by the loader, not declared as entities");
+          } else {
+            add(entity, RDF.type.asNode(), clazz.get());
+          }
+          String label = row.get("label");
+          if (label.isEmpty()) {
+            problems.add(row.at("label"), "label", "an entity needs a label");
+          } else {
+            add(entity, RDFS.label.asNode(), english(label));
+          }
+          for (String alt : split(row.get("alt_labels"))) {
+            add(entity, SKOS.altLabel.asNode(), english(alt));
+          }
+          if (!row.get("comment").isEmpty()) {
+            add(entity, RDFS.comment.asNode(), english(row.get("comment")));
+          }
+        });
+  }
+
+  // ---- sources.csv
+
+  private void readSources() {
+    Path file = layout.sourcesCsv();
+    CsvTable.read(
+        file,
+        shown(file),
+        SOURCE_COLUMNS,
+        problems,
+        row -> {
+          String id = row.get("id");
+          if (!checkId(row, "id", id)) {
+            return;
+          }
+          if (sources.containsKey(id)) {
+            problems.add(row.at("id"), "id", "duplicate source id '" + id + "'");
+            return;
+          }
+          Node source = uri(Iris.source(id));
+          origins.put(source, row.where());
+          add(source, RDF.type.asNode(), NG.Source.asNode());
+          requireText(row, "title").ifPresent(t -> add(source, DCTerms.title.asNode(), plain(t)));
+          requireText(row, "title").ifPresent(t -> add(source, RDFS.label.asNode(), english(t)));
+          entityRef(row, "publisher", true).ifPresent(p -> add(source, DCTerms.publisher.asNode(), p));
+          requireText(row, "published")
+              .flatMap(d -> value(row, "published", DCTerms.issued.asNode(), d))
+              .ifPresent(d -> add(source, DCTerms.issued.asNode(), d.asNode()));
+          if (!row.get("url").isEmpty()) {
+            value(row, "url", SCHEMA_URL, row.get("url"))
+                .ifPresent(u -> add(source, SCHEMA_URL, u.asNode()));
+          }
+          requireText(row, "language")
+              .ifPresent(l -> add(source, DCTerms.language.asNode(), plain(l)));
+          if (!row.get("note").isEmpty()) {
+            add(source, RDFS.comment.asNode(), english(row.get("note")));
+          }
+          Path textFile = layout.sourceText(id);
+          if (!EncodingCheck.check(textFile, shown(textFile), problems)) {
+            return;
+          }
+          try {
+            sources.put(id, SourceText.read(textFile, new HashSet<>(split(row.raw("furniture")))));
+          } catch (IOException e) {
+            problems.add(Location.of(shown(textFile)), null, "cannot read the source text: " + e.getMessage());
+          }
+        });
+  }
+
+  // ---- facts/<source>.csv
+
+  private void readFactFiles() {
+    Path dir = layout.factsDir();
+    Set<String> seen = new TreeSet<>();
+    if (Files.isDirectory(dir)) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
+        List<Path> sorted = new ArrayList<>();
+        files.forEach(sorted::add);
+        sorted.sort(null);
+        for (Path file : sorted) {
+          String name = file.getFileName().toString();
+          String sourceId = name.substring(0, name.length() - ".csv".length());
+          seen.add(sourceId);
+          SourceText text = sources.get(sourceId);
+          if (text == null) {
+            problems.add(Location.of(shown(file)), null, "no source '" + sourceId + "' in " + shown(layout.sourcesCsv()) + " for this facts file");
+            continue;
+          }
+          readFacts(file, sourceId, text);
+        }
+      } catch (IOException e) {
+        problems.add(Location.of(shown(dir)), null, "cannot list: " + e.getMessage());
+      }
+    }
+    for (String id : sources.keySet()) {
+      if (!seen.contains(id)) {
+        problems.add(Location.of(shown(layout.factsCsv(id))), null, "source '" + id + "' has no facts file");
+      }
+    }
+  }
+
+  private void readFacts(Path file, String sourceId, SourceText text) {
+    Set<String> ids = new HashSet<>();
+    Map<String, Long> contents = new HashMap<>();
+    CsvTable.read(
+        file,
+        shown(file),
+        FACT_COLUMNS,
+        problems,
+        row -> readFact(row, sourceId, text, ids, contents));
+  }
+
+  private void readFact(
+      CsvTable.Row row,
+      String sourceId,
+      SourceText text,
+      Set<String> ids,
+      Map<String, Long> contents) {
+    String id = row.get("id");
+    if (!checkId(row, "id", id)) {
+      return;
+    }
+    if (!ids.add(id)) {
+      problems.add(row.at("id"), "id", "duplicate fact id '" + id + "' in this file");
+      return;
+    }
+    Node claim = uri(Iris.fact(sourceId, id));
+    origins.put(claim, row.where());
+    Optional<Node> subject = entityRef(row, "subject", true);
+    Optional<Node> property = property(row);
+    Optional<Node> object = property.flatMap(p -> objectOrValue(row, p));
+    Optional<Stance> stance = Stance.fromToken(row.get("stance"));
+    if (stance.isEmpty()) {
+      problems.add(
+          row.at("stance"),
+          "stance",
+          "unknown stance '"
+              + row.get("stance")
+              + "'; expected one of "
+              + Arrays.stream(Stance.values()).map(Stance::token).collect(Collectors.joining(", ")));
+    }
+    Optional<Node> by = entityRef(row, "by", true);
+    Optional<Node> occasion = entityRef(row, "occasion", false);
+    Optional<SourceText.Match> match = quote(row, text);
+    Map<Node, Literal> qualifiers = new LinkedHashMap<>();
+    qualifier(row, "valid_from", NG.validFrom.asNode(), qualifiers);
+    qualifier(row, "valid_until", NG.validUntil.asNode(), qualifiers);
+    qualifier(row, "valid_at", NG.validAt.asNode(), qualifiers);
+    if (subject.isEmpty()
+        || object.isEmpty()
+        || stance.isEmpty()
+        || by.isEmpty()
+        || match.isEmpty()) {
+      return;
+    }
+    Node s = subject.get();
+    Node p = property.get();
+    Node o = object.get();
+    String key = s + " " + p + " " + o + " " + stance.get() + " " + by.get() + " " + match.get();
+    Long firstLine = contents.putIfAbsent(key, row.where().line());
+    if (firstLine != null) {
+      problems.add(
+          row.where(),
+          null,
+          "the same fact with the same stance, speaker and quote is on line "
+              + firstLine
+              + "; record a fact once");
+      return;
+    }
+    add(claim, RDF.type.asNode(), NG.Claim.asNode());
+    add(claim, NG.claimSubject.asNode(), s);
+    add(claim, NG.claimProperty.asNode(), p);
+    add(claim, o.isLiteral() ? NG.claimValue.asNode() : NG.claimObject.asNode(), o);
+    add(claim, NG.stance.asNode(), stance.get().resource().asNode());
+    add(claim, PROV_ATTRIBUTED, by.get());
+    add(claim, PROV_DERIVED, uri(Iris.source(sourceId)));
+    add(claim, NG.quote.asNode(), plain(row.raw("quote")));
+    add(
+        claim,
+        NG.quoteOffset.asNode(),
+        typed(match.get().offset(), XSDDatatype.XSDnonNegativeInteger));
+    add(
+        claim,
+        NG.paragraph.asNode(),
+        typed(match.get().paragraph(), XSDDatatype.XSDpositiveInteger));
+    occasion.ifPresent(occ -> add(claim, NG.occasion.asNode(), occ));
+    qualifiers.forEach((q, lit) -> add(claim, q, lit.asNode()));
+    if (!row.get("inferred").isEmpty()) {
+      add(claim, NG.inferenceNote.asNode(), plain(row.get("inferred")));
+    }
+    if (stance.get().asserted()) {
+      Triple fact = Triple.create(s, p, o);
+      data.add(fact);
+      tripleOrigins.putIfAbsent(fact, row.where());
+    }
+  }
+
+  /** The object of a fact: an entity for an object property, a typed literal for a datatype one. */
+  private Optional<Node> objectOrValue(CsvTable.Row row, Node property) {
+    String local = row.get("property");
+    boolean objectProperty = ontology.isObjectProperty(local);
+    String objectText = row.get("object");
+    String valueText = row.raw("value");
+    if (objectProperty && !valueText.isEmpty()) {
+      problems.add(
+          row.at("value"),
+          "value",
+          local + " is an object property: give an entity id in 'object', not a 'value'");
+      return Optional.empty();
+    }
+    if (!objectProperty && !objectText.isEmpty()) {
+      problems.add(
+          row.at("object"),
+          "object",
+          local + " is a datatype property: give a 'value', not an 'object'");
+      return Optional.empty();
+    }
+    if (objectProperty) {
+      return objectRef(row);
+    }
+    if (valueText.isEmpty()) {
+      problems.add(row.at("value"), "value", local + " needs a value");
+      return Optional.empty();
+    }
+    return value(row, "value", property, valueText).map(Literal::asNode);
+  }
+
+  private Optional<SourceText.Match> quote(CsvTable.Row row, SourceText text) {
+    String quote = row.raw("quote");
+    if (quote.isBlank()) {
+      problems.add(row.at("quote"), "quote", "every fact needs the verbatim sentence it comes from");
+      return Optional.empty();
+    }
+    Optional<SourceText.Match> match = text.find(quote);
+    if (match.isEmpty()) {
+      problems.add(row.at("quote"), "quote", text.explainMiss(quote));
+    }
+    return match;
+  }
+
+  private void qualifier(CsvTable.Row row, String column, Node property, Map<Node, Literal> into) {
+    String text = row.get(column);
+    if (!text.isEmpty()) {
+      value(row, column, property, text).ifPresent(l -> into.put(property, l));
+    }
+  }
+
+  private Optional<Node> property(CsvTable.Row row) {
+    String local = row.get("property");
+    if (local.isEmpty()) {
+      problems.add(row.at("property"), "property", "a fact needs a property");
+      return Optional.empty();
+    }
+    if (!ontology.isObjectProperty(local) && !ontology.isDatatypeProperty(local)) {
+      problems.add(row.at("property"), "property", "unknown property '" + local + "'; expected an object or datatype property of the ontology, e.g. leads");
+      return Optional.empty();
+    }
+    if (ontology.isReserved(local)) {
+      problems.add(row.at("property"), "property", local + " belongs to the claim record the loader writes; it cannot be a fact");
+      return Optional.empty();
+    }
+    return Optional.of(OntologyIndex.term(local));
+  }
+
+  /** An object: an entity id, or the local name of an individual of the ontology (e.g. a status). */
+  private Optional<Node> objectRef(CsvTable.Row row) {
+    String id = row.get("object");
+    if (id.isEmpty()) {
+      problems.add(row.at("object"), "object", row.get("property") + " needs an object (an entity id)");
+      return Optional.empty();
+    }
+    if (!entities.containsKey(id)) {
+      Optional<Node> individual = ontology.individual(id);
+      if (individual.isPresent()) {
+        return individual;
+      }
+    }
+    return entityRef(row, "object", true);
+  }
+
+  private Optional<Node> entityRef(CsvTable.Row row, String column, boolean required) {
+    String id = row.get(column);
+    if (id.isEmpty()) {
+      if (required) {
+        problems.add(row.at(column), column, "required: an entity id");
+      }
+      return Optional.empty();
+    }
+    if (!checkId(row, column, id)) {
+      return Optional.empty();
+    }
+    if (!entities.containsKey(id)) {
+      problems.add(row.at(column), column, "unknown entity id '" + id + "'; declare it in " + shown(layout.entitiesCsv()));
+      return Optional.empty();
+    }
+    usedEntities.add(id);
+    return Optional.of(uri(Iris.entity(id)));
+  }
+
+  private Optional<Literal> value(CsvTable.Row row, String column, Node property, String text) {
+    try {
+      return Optional.of(ontology.literal(property, text));
+    } catch (IllegalArgumentException e) {
+      problems.add(row.at(column), column, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Optional<String> requireText(CsvTable.Row row, String column) {
+    String text = row.get(column);
+    if (text.isEmpty()) {
+      problems.add(row.at(column), column, "required");
+      return Optional.empty();
+    }
+    return Optional.of(text);
+  }
+
+  private boolean checkId(CsvTable.Row row, String column, String id) {
+    if (Iris.isValidId(id)) {
+      return true;
+    }
+    problems.add(
+        row.at(column),
+        column,
+        id.isEmpty()
+            ? "required: an id"
+            : "'" + id + "' cannot be part of an IRI; ids are lower-case ASCII words joined by hyphens, e.g. imran-khan");
+    return false;
+  }
+
+  private void reportUnusedEntities() {
+    for (Map.Entry<String, Location> e : new java.util.TreeMap<>(entities).entrySet()) {
+      if (!usedEntities.contains(e.getKey()) && !isPublisher(e.getKey())) {
+        problems.add(e.getValue(), "id", "entity '" + e.getKey() + "' is declared but no fact mentions it");
+      }
+    }
+  }
+
+  private boolean isPublisher(String id) {
+    return data.contains(Node.ANY, DCTerms.publisher.asNode(), uri(Iris.entity(id)));
+  }
+
+  private void add(Node s, Node p, Node o) {
+    data.add(Triple.create(s, p, o));
+  }
+
+  private static List<String> split(String list) {
+    List<String> out = new ArrayList<>();
+    for (String part : list.split("\\|")) {
+      if (!part.isBlank()) {
+        out.add(part.strip());
+      }
+    }
+    return out;
+  }
+
+  private static Node uri(String iri) {
+    return NodeFactory.createURI(iri);
+  }
+
+  private static Node english(String text) {
+    return NodeFactory.createLiteralLang(text, "en");
+  }
+
+  private static Node plain(String text) {
+    return NodeFactory.createLiteralString(text);
+  }
+
+  private static Node typed(long number, XSDDatatype type) {
+    return NodeFactory.createLiteralDT(Long.toString(number), type);
+  }
+
+  private static String shown(Path path) {
+    Path abs = path.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : path.toString();
+  }
+}

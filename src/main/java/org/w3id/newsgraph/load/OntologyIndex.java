@@ -1,0 +1,160 @@
+package org.w3id.newsgraph.load;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.datatypes.TypeMapper;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.model.NG;
+import org.w3id.newsgraph.model.PartialDate;
+
+/**
+ * What the ontology declares, as the loader needs it: which local names are classes, object
+ * properties, datatype properties (and how their values are written) and individuals.
+ */
+public final class OntologyIndex {
+  private static final Node DATE_KIND = NodeFactory.createLiteralString("date");
+
+  private final Graph graph;
+  private final Set<Node> declared = new HashSet<>();
+
+  /** Indexes an ontology graph. */
+  public OntologyIndex(Graph ontology) {
+    this.graph = ontology;
+    graph
+        .find(Node.ANY, RDF.type.asNode(), Node.ANY)
+        .forEachRemaining(t -> declared.add(t.getSubject()));
+  }
+
+  /** The ontology graph. */
+  public Graph graph() {
+    return graph;
+  }
+
+  /** Whether the ontology declares this IRI (gives it an rdf:type), in any namespace. */
+  public boolean isDeclared(Node iri) {
+    return declared.contains(iri);
+  }
+
+  /** The class {@code ng:<local>}, if the ontology declares it. */
+  public Optional<Node> clazz(String local) {
+    Node n = term(local);
+    return has(n, RDF.type.asNode(), OWL2.Class.asNode()) ? Optional.of(n) : Optional.empty();
+  }
+
+  /** The individual {@code ng:<local>}, if the ontology declares it. */
+  public Optional<Node> individual(String local) {
+    Node n = term(local);
+    return has(n, RDF.type.asNode(), OWL2.NamedIndividual.asNode())
+        ? Optional.of(n)
+        : Optional.empty();
+  }
+
+  /** Whether {@code ng:<local>} is an object property. */
+  public boolean isObjectProperty(String local) {
+    return has(term(local), RDF.type.asNode(), OWL2.ObjectProperty.asNode());
+  }
+
+  /** Whether {@code ng:<local>} is a datatype property. */
+  public boolean isDatatypeProperty(String local) {
+    return has(term(local), RDF.type.asNode(), OWL2.DatatypeProperty.asNode());
+  }
+
+  /** Whether a property is part of the claim and source records the loader writes itself. */
+  public boolean isReserved(String local) {
+    Node p = term(local);
+    for (Node domain : objects(p, RDFS.domain.asNode())) {
+      if (domain.equals(NG.Claim.asNode()) || domain.equals(NG.Source.asNode())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether class {@code sub} is {@code sup} or a subclass of it (following rdfs:subClassOf). */
+  public boolean isSubClassOf(Node sub, Node sup) {
+    Set<Node> seen = new HashSet<>();
+    ArrayDeque<Node> todo = new ArrayDeque<>();
+    todo.add(sub);
+    while (!todo.isEmpty()) {
+      Node c = todo.poll();
+      if (c.equals(sup)) {
+        return true;
+      }
+      if (seen.add(c)) {
+        todo.addAll(objects(c, RDFS.subClassOf.asNode()));
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Parses a value of a datatype property (or a date-valued record field) by the property's
+   * declared range.
+   *
+   * @throws IllegalArgumentException with a message saying what was expected
+   */
+  public Literal literal(Node property, String text) {
+    if (has(property, NG.valueKind.asNode(), DATE_KIND)) {
+      return PartialDate.parse(text)
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "'" + text + "' is not a date; expected " + PartialDate.FORMS));
+    }
+    for (Node range : objects(property, RDFS.range.asNode())) {
+      if (range.isURI() && range.getURI().startsWith(XSDDatatype.XSD)) {
+        RDFDatatype dt = TypeMapper.getInstance().getSafeTypeByName(range.getURI());
+        String local = range.getLocalName();
+        boolean valid =
+            dt.isValid(text) && !(local.equals("boolean") && !text.matches("true|false"));
+        if (!valid) {
+          throw new IllegalArgumentException(
+              "'" + text + "' is not a valid xsd:" + local + expected(local));
+        }
+        return local.equals("string")
+            ? ResourceFactory.createStringLiteral(text)
+            : ResourceFactory.createTypedLiteral(text, dt);
+      }
+    }
+    return ResourceFactory.createStringLiteral(text);
+  }
+
+  private static String expected(String xsdLocal) {
+    return switch (xsdLocal) {
+      case "nonNegativeInteger" -> "; expected digits, e.g. 147";
+      case "positiveInteger" -> "; expected digits, at least 1";
+      case "integer" -> "; expected an integer";
+      case "duration" -> "; expected an ISO 8601 duration, e.g. P14D";
+      case "boolean" -> "; expected true or false";
+      case "anyURI" -> "; expected a URL";
+      default -> "";
+    };
+  }
+
+  /** {@code ng:<local>} as a node. */
+  public static Node term(String local) {
+    return NodeFactory.createURI(Iris.term(local));
+  }
+
+  private boolean has(Node s, Node p, Node o) {
+    return graph.contains(s, p, o);
+  }
+
+  private List<Node> objects(Node s, Node p) {
+    return graph.find(s, p, Node.ANY).mapWith(Triple::getObject).toList();
+  }
+}

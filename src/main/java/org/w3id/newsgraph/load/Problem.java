@@ -1,0 +1,32 @@
+package org.w3id.newsgraph.load;
+
+/**
+ * One thing wrong with the input, with where it is. {@code line} and {@code column} are 1-based; 0
+ * means unknown. For CSV files the column is the field's position in the row and {@code field}
+ * its header name.
+ *
+ * @param file the file, as the user named it (relative to the working directory where possible)
+ * @param line 1-based line, 0 if the problem concerns the whole file
+ * @param column 1-based column (CSV: field number), 0 if unknown
+ * @param field the CSV column name or RDF property concerned, or null
+ * @param message what is wrong and what was expected
+ */
+public record Problem(String file, long line, long column, String field, String message) {
+
+  /** Formats as {@code file:line:column: [field] message}, leaving out what is unknown. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(file);
+    if (line > 0) {
+      sb.append(':').append(line);
+      if (column > 0) {
+        sb.append(':').append(column);
+      }
+    }
+    sb.append(": ");
+    if (field != null && !field.isEmpty()) {
+      sb.append('[').append(field).append("] ");
+    }
+    return sb.append(message).toString();
+  }
+}

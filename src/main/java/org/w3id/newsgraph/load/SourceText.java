@@ -1,0 +1,99 @@
+package org.w3id.newsgraph.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The text of a source document, split into paragraphs (non-blank lines). Page furniture lines are
+ * not content; a line that repeats an earlier one (a photo caption printed twice) is the same
+ * paragraph and is not counted again. Quotes are looked up verbatim.
+ */
+public final class SourceText {
+  /**
+   * Where a quote was found.
+   *
+   * @param offset 0-based offset, in Unicode code points, of the quote in the whole file
+   * @param paragraph 1-based number of the content paragraph holding it
+   */
+  public record Match(long offset, int paragraph) {}
+
+  private record Paragraph(String text, int start, int number) {}
+
+  private final String text;
+  private final List<Paragraph> paragraphs = new ArrayList<>();
+
+  private SourceText(String text, Set<String> furniture) {
+    this.text = text;
+    Set<String> seen = new HashSet<>();
+    int number = 0;
+    int start = 0;
+    for (String line : text.split("\n", -1)) {
+      String content = line.strip();
+      if (!content.isEmpty() && !furniture.contains(content) && seen.add(content)) {
+        paragraphs.add(new Paragraph(line, start, ++number));
+      }
+      start += line.length() + 1;
+    }
+  }
+
+  /** Reads a UTF-8 text file; {@code furniture} are the exact (stripped) lines that are not content. */
+  public static SourceText read(Path file, Set<String> furniture) throws IOException {
+    return new SourceText(Files.readString(file, StandardCharsets.UTF_8), furniture);
+  }
+
+  /** A text held in memory. */
+  public static SourceText of(String text, Set<String> furniture) {
+    return new SourceText(text, furniture);
+  }
+
+  /** Number of content paragraphs. */
+  public int paragraphCount() {
+    return paragraphs.size();
+  }
+
+  /** Finds the first occurrence of {@code quote} inside one content paragraph. */
+  public Optional<Match> find(String quote) {
+    if (quote.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Paragraph p : paragraphs) {
+      int i = p.text().indexOf(quote);
+      if (i >= 0) {
+        int at = p.start() + i;
+        return Optional.of(new Match(text.codePointCount(0, at), p.number()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * When {@code quote} is not found verbatim, says why if it can tell: it differs only in
+   * quotation marks, apostrophes or spaces from a sentence of the text.
+   */
+  public String explainMiss(String quote) {
+    String loose = loosen(quote);
+    for (Paragraph p : paragraphs) {
+      if (loosen(p.text()).contains(loose)) {
+        return "not verbatim: the text has it with other quotation marks, apostrophes or spacing"
+            + " (paragraph "
+            + p.number()
+            + "); copy it exactly";
+      }
+    }
+    return "not found in the source text (outside page furniture)";
+  }
+
+  private static String loosen(String s) {
+    return s.replaceAll("[\u2018\u2019\u02bc`]", "'")
+        .replaceAll("[\u201c\u201d\u201e]", "\"")
+        .replaceAll("\\s+", " ")
+        .strip();
+  }
+}

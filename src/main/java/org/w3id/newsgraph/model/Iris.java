@@ -1,0 +1,82 @@
+package org.w3id.newsgraph.model;
+
+import java.util.regex.Pattern;
+import org.apache.jena.shared.PrefixMapping;
+
+/**
+ * Mints every IRI NewsGraph writes. IRIs depend only on ids, so they are stable across runs and
+ * machines; this is the only place that knows their shape.
+ */
+public final class Iris {
+  /** Base of all NewsGraph IRIs. */
+  public static final String BASE = "https://w3id.org/newsgraph/";
+
+  /** The ontology namespace ({@code ng:}). */
+  public static final String ONTOLOGY = BASE + "ontology#";
+
+  /** Entities shared by all sources ({@code ngr:}). */
+  public static final String ENTITY = BASE + "id/";
+
+  /** Source documents ({@code ngs:}). */
+  public static final String SOURCE = BASE + "source/";
+
+  /** Facts, one per row of a source's facts file. */
+  public static final String FACT = BASE + "fact/";
+
+  /** Named graph holding inferred triples. */
+  public static final String INFERRED_GRAPH = BASE + "graph/inferred";
+
+  /** The syntax of every id: lower-case ASCII words joined by single hyphens. */
+  public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  private Iris() {}
+
+  /** Returns true if {@code id} can be used in an IRI. */
+  public static boolean isValidId(String id) {
+    return id != null && ID.matcher(id).matches();
+  }
+
+  /** IRI of an entity. */
+  public static String entity(String id) {
+    return ENTITY + requireId(id);
+  }
+
+  /** IRI of a source document. */
+  public static String source(String id) {
+    return SOURCE + requireId(id);
+  }
+
+  /** IRI of a fact (the claim record of one row of {@code facts/<source>.csv}). */
+  public static String fact(String sourceId, String factId) {
+    return FACT + requireId(sourceId) + "/" + requireId(factId);
+  }
+
+  /** IRI of an ontology term. */
+  public static String term(String localName) {
+    return ONTOLOGY + localName;
+  }
+
+  /** The prefixes NewsGraph writes in Turtle and shows in query results. */
+  public static PrefixMapping prefixes() {
+    PrefixMapping pm = PrefixMapping.Factory.create();
+    pm.setNsPrefix("ng", ONTOLOGY);
+    pm.setNsPrefix("ngr", ENTITY);
+    pm.setNsPrefix("ngs", SOURCE);
+    pm.setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+    pm.setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+    pm.setNsPrefix("owl", "http://www.w3.org/2002/07/owl#");
+    pm.setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
+    pm.setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#");
+    pm.setNsPrefix("prov", "http://www.w3.org/ns/prov#");
+    pm.setNsPrefix("dcterms", "http://purl.org/dc/terms/");
+    pm.setNsPrefix("schema", "http://schema.org/");
+    return pm;
+  }
+
+  private static String requireId(String id) {
+    if (!isValidId(id)) {
+      throw new IllegalArgumentException("not a valid id: '" + id + "'");
+    }
+    return id;
+  }
+}

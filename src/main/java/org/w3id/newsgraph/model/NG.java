@@ -1,0 +1,54 @@
+package org.w3id.newsgraph.model;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/** Constants for the ontology terms that the code itself names (the data may use any declared term). */
+public final class NG {
+  /** The ontology namespace. */
+  public static final String NS = Iris.ONTOLOGY;
+
+  public static final Resource Claim = resource("Claim");
+  public static final Resource Source = resource("Source");
+  public static final Resource Agent = resource("Agent");
+  public static final Resource Event = resource("Event");
+  public static final Resource PublicStatement = resource("PublicStatement");
+  public static final Resource Stance = resource("Stance");
+
+  public static final Property claimSubject = property("claimSubject");
+  public static final Property claimProperty = property("claimProperty");
+  public static final Property claimObject = property("claimObject");
+  public static final Property claimValue = property("claimValue");
+  public static final Property stance = property("stance");
+  public static final Property quote = property("quote");
+  public static final Property quoteOffset = property("quoteOffset");
+  public static final Property paragraph = property("paragraph");
+  public static final Property occasion = property("occasion");
+  public static final Property validFrom = property("validFrom");
+  public static final Property validUntil = property("validUntil");
+  public static final Property validAt = property("validAt");
+  public static final Property inferenceNote = property("inferenceNote");
+
+  /** Annotation on a property: the lexical form the loader accepts ("date"). */
+  public static final Property valueKind = property("valueKind");
+
+  /** Annotation on a class: a compatible Wikidata class. */
+  public static final Property wikidataClass = property("wikidataClass");
+
+  /** Annotation on a property: the matching Wikidata property. */
+  public static final Property wikidataProperty = property("wikidataProperty");
+
+  /** Annotation: a CAMEO event code. */
+  public static final Property cameoCode = property("cameoCode");
+
+  private NG() {}
+
+  private static Resource resource(String local) {
+    return ResourceFactory.createResource(NS + local);
+  }
+
+  private static Property property(String local) {
+    return ResourceFactory.createProperty(NS + local);
+  }
+}

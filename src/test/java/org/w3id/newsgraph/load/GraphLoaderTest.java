@@ -1,0 +1,374 @@
+package org.w3id.newsgraph.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.model.NG;
+
+class GraphLoaderTest {
+  private static final String FACTS = "triples/facts/mini.csv";
+  private static final String ENTITIES = "triples/entities.csv";
+  private static final String SOURCES = "triples/sources.csv";
+
+  @TempDir Path dir;
+  private MiniProject project;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    project = MiniProject.create(dir);
+  }
+
+  // ---- a valid project
+
+  @Test
+  void loadsTheMiniProject() {
+    Graph data = GraphLoader.load(project.layout(), 100).data();
+    assertTrue(data.contains(entity("alpha"), term("attacked"), entity("beta-town")));
+    assertTrue(data.contains(entity("bob-smith"), term("leads"), entity("alpha")));
+    assertEquals(7, data.find(Node.ANY, NG.stance.asNode(), Node.ANY).toList().size());
+  }
+
+  @Test
+  void claimRecordsTheQuoteItsPositionAndAttribution() {
+    Graph data = GraphLoader.load(project.layout(), 100).data();
+    Node f6 = NodeFactory.createURI(Iris.fact("mini", "f6"));
+    String quote = "A caption about Bob Smith, who leads Alpha Group.";
+    assertTrue(data.contains(f6, NG.quote.asNode(), NodeFactory.createLiteralString(quote)));
+    long offset = MiniProject.TEXT.indexOf(quote);
+    assertTrue(data.contains(f6, NG.quoteOffset.asNode(), typed(offset, XSDDatatype.XSDnonNegativeInteger)));
+    // Paragraph 2: furniture is not counted; the caption printed twice is one paragraph.
+    assertTrue(data.contains(f6, NG.paragraph.asNode(), typed(2, XSDDatatype.XSDpositiveInteger)));
+    Node f7 = NodeFactory.createURI(Iris.fact("mini", "f7"));
+    assertTrue(data.contains(f7, NG.paragraph.asNode(), typed(3, XSDDatatype.XSDpositiveInteger)));
+    assertTrue(
+        data.contains(
+            f7, NG.validFrom.asNode(), NodeFactory.createLiteralDT("2019", XSDDatatype.XSDgYear)));
+    assertTrue(
+        data.contains(
+            f6,
+            NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom"),
+            NodeFactory.createURI(Iris.source("mini"))));
+  }
+
+  @Test
+  void datesCarryTheirPrecisionAndInferredValuesTheirReason() {
+    Graph data = GraphLoader.load(project.layout(), 100).data();
+    Node attack = entity("attack-2021-05-01-beta-town");
+    assertTrue(
+        data.contains(
+            attack, term("date"), NodeFactory.createLiteralDT("2021-05-01", XSDDatatype.XSDdate)));
+    Node f4 = NodeFactory.createURI(Iris.fact("mini", "f4"));
+    assertEquals(1, data.find(f4, NG.inferenceNote.asNode(), Node.ANY).toList().size());
+    assertTrue(
+        data.contains(
+            NodeFactory.createURI(Iris.source("mini")),
+            NodeFactory.createURI("http://purl.org/dc/terms/issued"),
+            NodeFactory.createLiteralDT("2021-11-03", XSDDatatype.XSDdate)));
+  }
+
+  @Test
+  void deniedAndClaimedFactsAreRecordedButNotAsserted() throws IOException {
+    project.replace(FACTS, "f6,bob-smith,leads,alpha,,states", "f6,bob-smith,leads,alpha,,denies");
+    Graph data = GraphLoader.load(project.layout(), 100).data();
+    assertFalse(data.contains(entity("bob-smith"), term("leads"), entity("alpha")));
+    Node f6 = NodeFactory.createURI(Iris.fact("mini", "f6"));
+    assertTrue(data.contains(f6, NG.stance.asNode(), NodeFactory.createURI(NG.NS + "denies")));
+    assertTrue(data.contains(f6, NG.claimObject.asNode(), entity("alpha")));
+  }
+
+  @Test
+  void statusObjectsResolveToOntologyIndividuals() throws IOException {
+    project
+        .append(ENTITIES, "talks-x,Talks,Some talks,,")
+        .append(
+            FACTS,
+            "f8,talks-x,status,ongoing,,states,agency,"
+                + "\"Bob Smith has led Alpha Group since 2019, the agency said.\",,,,,");
+    Graph data = GraphLoader.load(project.layout(), 100).data();
+    assertTrue(data.contains(entity("talks-x"), term("status"), term("ongoing")));
+  }
+
+  // ---- bad input: each names file, line, column and field
+
+  @Test
+  void unknownEntityId() throws IOException {
+    project.replace(FACTS, "f1,alpha,attacked,beta-town", "f1,alpha,attacked,gamma-town");
+    Problem p = single();
+    assertAt(p, FACTS, 2, 4, "object");
+    assertContains(p, "unknown entity id 'gamma-town'");
+  }
+
+  @Test
+  void unknownClass() throws IOException {
+    project.replace(ENTITIES, "beta-town,City", "beta-town,Town");
+    Problem p = single();
+    assertAt(p, ENTITIES, 4, 2, "class");
+    assertContains(p, "unknown class 'Town'");
+  }
+
+  @Test
+  void unknownProperty() throws IOException {
+    project.replace(FACTS, "f1,alpha,attacked", "f1,alpha,bombed");
+    Problem p = single();
+    assertAt(p, FACTS, 2, 3, "property");
+    assertContains(p, "unknown property 'bombed'");
+  }
+
+  @Test
+  void wrongColumnCount() throws IOException {
+    project.replace(FACTS, "f3,attack-2021-05-01-beta-town,location,beta-town,,", "f3,attack-2021-05-01-beta-town,location,beta-town,");
+    Problem p = single();
+    assertAt(p, FACTS, 4, 0, null);
+    assertContains(p, "expected 13 fields");
+    assertContains(p, "found 12");
+  }
+
+  @Test
+  void malformedDate() throws IOException {
+    project.replace(FACTS, "2021-05-01,states", "1 May 2021,states");
+    Problem p = single();
+    assertAt(p, FACTS, 5, 5, "value");
+    assertContains(p, "'1 May 2021' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD");
+  }
+
+  @Test
+  void impossibleDate() throws IOException {
+    project.replace(FACTS, "2021-05-01,states", "2021-02-30,states");
+    assertContains(single(), "'2021-02-30' is not a date");
+  }
+
+  @Test
+  void malformedNumber() throws IOException {
+    project.replace(FACTS, "deaths,,10,", "deaths,,ten,");
+    Problem p = single();
+    assertAt(p, FACTS, 6, 5, "value");
+    assertContains(p, "'ten' is not a valid xsd:nonNegativeInteger; expected digits");
+  }
+
+  @Test
+  void duplicateEntityId() throws IOException {
+    project.append(ENTITIES, "alpha,MilitantGroup,Alpha Again,,");
+    Problem p = single();
+    assertAt(p, ENTITIES, 7, 1, "id");
+    assertContains(p, "duplicate entity id 'alpha' (first on line 3)");
+  }
+
+  @Test
+  void duplicateFactId() throws IOException {
+    project.replace(FACTS, "f2,attack", "f1,attack");
+    Problem p = single();
+    assertAt(p, FACTS, 3, 1, "id");
+    assertContains(p, "duplicate fact id 'f1'");
+  }
+
+  @Test
+  void idThatWouldBreakAnIri() throws IOException {
+    project.replace(ENTITIES, "bob-smith,Person", "Bob Smith/1,Person");
+    List<Problem> problems = all();
+    assertAt(problems.get(0), ENTITIES, 5, 1, "id");
+    assertContains(problems.get(0), "'Bob Smith/1' cannot be part of an IRI");
+  }
+
+  @Test
+  void quoteNotInTheSource() throws IOException {
+    project.replace(FACTS, "Ten people were killed, officials said.", "Eleven people were killed.");
+    Problem p = single();
+    assertAt(p, FACTS, 6, 8, "quote");
+    assertContains(p, "not found in the source text");
+  }
+
+  @Test
+  void quoteWithOtherQuotationMarksIsExplained() throws IOException {
+    project.replace("triples/sources/mini.txt", "Bob Smith has led", "Bob Smith’s group: he has led");
+    project.replace(FACTS, "\"Bob Smith has led", "\"Bob Smith's group: he has led");
+    Problem p = single();
+    assertContains(p, "not verbatim");
+  }
+
+  @Test
+  void quoteFromPageFurniture() throws IOException {
+    project.replace(FACTS, "\"Ten people were killed, officials said.\"", "Breaking News");
+    Problem p = single();
+    assertAt(p, FACTS, 6, 8, "quote");
+    assertContains(p, "not found in the source text (outside page furniture)");
+  }
+
+  @Test
+  void byteOrderMark() throws IOException {
+    byte[] text = MiniProject.ENTITIES.getBytes(StandardCharsets.UTF_8);
+    byte[] withBom = new byte[text.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, withBom, 3, text.length);
+    project.writeBytes(ENTITIES, withBom);
+    Problem p = all().get(0);
+    assertAt(p, ENTITIES, 1, 1, null);
+    assertContains(p, "byte order mark");
+  }
+
+  @Test
+  void crlfLineEnds() throws IOException {
+    project.write(SOURCES, MiniProject.SOURCES.replace("\n", "\r\n"));
+    Problem p = all().get(0);
+    assertAt(p, SOURCES, 1, 57, null);
+    assertContains(p, "CRLF");
+  }
+
+  @Test
+  void notUtf8() throws IOException {
+    byte[] latin1 = MiniProject.ENTITIES.replace("Beta Town", "Béta Town").getBytes(StandardCharsets.ISO_8859_1);
+    project.writeBytes(ENTITIES, latin1);
+    Problem p = all().get(0);
+    assertAt(p, ENTITIES, 4, 17, null);
+    assertContains(p, "invalid UTF-8 (byte 0xE9)");
+  }
+
+  @Test
+  void wrongHeader() throws IOException {
+    project.replace(ENTITIES, "id,class,label,alt_labels,comment", "id,type,label,alt_labels,comment");
+    Problem p = all().get(0);
+    assertAt(p, ENTITIES, 1, 0, null);
+    assertContains(p, "missing: class; unknown: type");
+  }
+
+  @Test
+  void unknownStance() throws IOException {
+    project.replace(FACTS, "f1,alpha,attacked,beta-town,,states", "f1,alpha,attacked,beta-town,,says");
+    Problem p = single();
+    assertAt(p, FACTS, 2, 6, "stance");
+    assertContains(p, "unknown stance 'says'; expected one of states, reports, claims, denies, unaware");
+  }
+
+  @Test
+  void objectPropertyGivenAValue() throws IOException {
+    project.replace(FACTS, "f1,alpha,attacked,beta-town,,", "f1,alpha,attacked,,Beta Town,");
+    Problem p = single();
+    assertAt(p, FACTS, 2, 5, "value");
+    assertContains(p, "attacked is an object property");
+  }
+
+  @Test
+  void unbalancedQuote() throws IOException {
+    project.replace(FACTS, "\"Ten people were killed, officials said.\"", "\"Ten people were killed, officials said.");
+    Problem p = all().get(0);
+    assertEquals("triples/facts/mini.csv", rel(p.file()));
+    assertContains(p, "malformed CSV");
+  }
+
+  @Test
+  void shaclViolationIsReportedAtTheFactRow() throws IOException {
+    project.replace(FACTS, "f6,bob-smith,leads,alpha", "f6,beta-town,leads,alpha");
+    List<Problem> problems = all();
+    Problem p = problems.stream().filter(x -> x.message().startsWith("SHACL")).findFirst().orElseThrow();
+    assertEquals(FACTS, rel(p.file()));
+    assertEquals(7, p.line());
+    assertContains(p, "ngr:beta-town");
+  }
+
+  @Test
+  void unusedEntity() throws IOException {
+    project.append(ENTITIES, "delta,City,Delta,,");
+    Problem p = single();
+    assertAt(p, ENTITIES, 7, 0, "id");
+    assertContains(p, "entity 'delta' is declared but no fact mentions it");
+  }
+
+  @Test
+  void factsFileWithoutSourceAndSourceWithoutFacts() throws IOException {
+    project.write("triples/facts/other.csv", String.join(",", GraphLoader.FACT_COLUMNS) + "\n");
+    assertContains(single(), "no source 'other'");
+    project.write("triples/facts/other.csv", "");
+    java.nio.file.Files.delete(project.path("triples/facts/other.csv"));
+    java.nio.file.Files.delete(project.path(FACTS));
+    assertTrue(all().stream().anyMatch(p -> p.message().contains("source 'mini' has no facts file")));
+  }
+
+  @Test
+  void turtleSyntaxErrorInTheOntology() throws IOException {
+    project.write("ontology/shapes.ttl", "@prefix sh: <http://www.w3.org/ns/shacl#> .\n\nsh:x sh:y .\n");
+    Problem p = all().get(0);
+    assertEquals("ontology/shapes.ttl", rel(p.file()));
+    assertEquals(3, p.line());
+  }
+
+  @Test
+  void everyProblemOfARunIsReportedTogether() throws IOException {
+    project
+        .replace(ENTITIES, "beta-town,City", "beta-town,Town")
+        .replace(FACTS, "deaths,,10,", "deaths,,ten,")
+        .replace(FACTS, "f2,attack", "f1,attack");
+    LoadException e = assertThrows(LoadException.class, () -> GraphLoader.load(project.layout(), 100));
+    assertEquals(3, e.total());
+    assertTrue(e.getMessage().endsWith("3 problems found; nothing was loaded."));
+  }
+
+  @Test
+  void reportingStopsAtTheLimitButCountsOn() throws IOException {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      rows.append("g").append(i).append(",alpha,attacked,nowhere,,states,agency,x,,,,,\n");
+    }
+    project.write(FACTS, MiniProject.FACTS + rows);
+    LoadException e = assertThrows(LoadException.class, () -> GraphLoader.load(project.layout(), 10));
+    assertEquals(10, e.problems().size());
+    // Two problems a row: the unknown object and the quote that is not in the text.
+    assertEquals(60, e.total());
+    assertTrue(e.getMessage().contains("... and " + (e.total() - 10) + " more"));
+  }
+
+  // ---- helpers
+
+  private List<Problem> all() {
+    return assertThrows(LoadException.class, () -> GraphLoader.load(project.layout(), 100))
+        .problems();
+  }
+
+  private Problem single() {
+    List<Problem> problems = all();
+    assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
+    return problems.get(0);
+  }
+
+  private String rel(String shown) {
+    Path p = Path.of(shown);
+    return p.isAbsolute() && p.startsWith(dir) ? dir.relativize(p).toString() : shown;
+  }
+
+  private void assertAt(Problem p, String file, long line, long column, String field) {
+    assertEquals(file, rel(p.file()), p::toString);
+    assertEquals(line, p.line(), p::toString);
+    assertEquals(column, p.column(), p::toString);
+    assertEquals(field, p.field(), p::toString);
+  }
+
+  private static void assertContains(Problem p, String text) {
+    assertTrue(p.message().contains(text), () -> "'" + p + "' should contain '" + text + "'");
+  }
+
+  private static Node entity(String id) {
+    return NodeFactory.createURI(Iris.entity(id));
+  }
+
+  private static Node term(String local) {
+    return NodeFactory.createURI(Iris.term(local));
+  }
+
+  private static Node typed(long n, XSDDatatype type) {
+    return NodeFactory.createLiteralDT(Long.toString(n), type);
+  }
+}
