@@ -64,10 +64,13 @@ public final class KnowledgeGraph {
     asserted.find().forEachRemaining(dflt::add);
     if (withInferred) {
       Graph named = dsg.getGraph(NodeFactory.createURI(Iris.INFERRED_GRAPH));
-      inferred().find().forEachRemaining(t -> {
-        dflt.add(t);
-        named.add(t);
-      });
+      inferred()
+          .find()
+          .forEachRemaining(
+              t -> {
+                dflt.add(t);
+                named.add(t);
+              });
     }
     return DatasetFactory.wrap(dsg);
   }

@@ -12,8 +12,8 @@ import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.model.NG;
 
 /**
- * Counts that describe a loaded graph: entities by class, relations by property, events, claims
- * by stance, sources and triples. Keys are ontology local names.
+ * Counts that describe a loaded graph: entities by class, relations by property, events, claims by
+ * stance, sources and triples. Keys are ontology local names.
  *
  * @param sources number of source documents
  * @param entitiesByClass entities by their declared class
@@ -66,7 +66,9 @@ public record Summary(
     }
     for (Triple t : data.find().toList()) {
       Node s = t.getSubject();
-      if (s.isURI() && s.getURI().startsWith(Iris.ENTITY) && t.getPredicate().getURI().startsWith(NG.NS)) {
+      if (s.isURI()
+          && s.getURI().startsWith(Iris.ENTITY)
+          && t.getPredicate().getURI().startsWith(NG.NS)) {
         increment(byProperty, t.getPredicate().getLocalName());
       }
     }

@@ -11,9 +11,9 @@ import org.w3id.newsgraph.NewsGraphException;
 import picocli.CommandLine;
 
 /**
- * Entry point, and the one place that turns outcomes into exit codes: {@value #OK} success,
- * {@value #USER_ERROR} a problem with the input or the options (message only), {@value #BUG} an
- * internal error (message; stack trace with {@code -v}).
+ * Entry point, and the one place that turns outcomes into exit codes: {@value #OK} success, {@value
+ * #USER_ERROR} a problem with the input or the options (message only), {@value #BUG} an internal
+ * error (message; stack trace with {@code -v}).
  */
 public final class Main {
   /** Success. */
@@ -42,6 +42,15 @@ public final class Main {
         parseResult -> {
           setLogLevel(root.verbose());
           return new CommandLine.RunLast().execute(parseResult);
+        });
+    cmd.setParameterExceptionHandler(
+        (ex, badArgs) -> {
+          PrintWriter e = ex.getCommandLine().getErr();
+          e.println(ex.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
+          e.println("See '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          e.flush();
+          return USER_ERROR;
         });
     cmd.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

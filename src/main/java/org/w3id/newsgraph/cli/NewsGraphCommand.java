@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
       "1:invalid input or data, unknown name, bad option (the message says what to fix)",
       "2:internal error (run with -v for the stack trace)"
     },
-    subcommands = {ValidateCommand.class, ExportCommand.class})
+    subcommands = {ValidateCommand.class, ExportCommand.class, QueryCommand.class})
 public final class NewsGraphCommand implements Runnable {
   private final Main.Streams streams;
 

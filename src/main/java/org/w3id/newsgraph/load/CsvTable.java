@@ -18,8 +18,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads one CSV file row by row (never the whole file in memory), checking its encoding, header
- * and field counts. Rows with the wrong number of fields are reported and skipped.
+ * Reads one CSV file row by row (never the whole file in memory), checking its encoding, header and
+ * field counts. Rows with the wrong number of fields are reported and skipped.
  */
 final class CsvTable {
   private static final CSVFormat FORMAT =
@@ -103,8 +103,12 @@ final class CsvTable {
             problems.add(
                 where,
                 null,
-                "expected " + header.size() + " fields (" + String.join(",", columns)
-                    + "), found " + record.size());
+                "expected "
+                    + header.size()
+                    + " fields ("
+                    + String.join(",", columns)
+                    + "), found "
+                    + record.size());
           }
           continue;
         }
@@ -124,7 +128,8 @@ final class CsvTable {
     missing.removeAll(header.keySet());
     Set<String> unknown = new LinkedHashSet<>(header.keySet());
     unknown.removeAll(columns);
-    StringBuilder msg = new StringBuilder("header must be exactly ").append(String.join(",", columns));
+    StringBuilder msg =
+        new StringBuilder("header must be exactly ").append(String.join(",", columns));
     if (!missing.isEmpty()) {
       msg.append("; missing: ").append(String.join(", ", missing));
     }

@@ -92,7 +92,8 @@ public final class GraphLoader {
   }
 
   private LoadedGraph run() {
-    Graph ontologyGraph = RdfFiles.readTurtle(layout.ontology(), shown(layout.ontology()), problems);
+    Graph ontologyGraph =
+        RdfFiles.readTurtle(layout.ontology(), shown(layout.ontology()), problems);
     Graph shapes = RdfFiles.readTurtle(layout.shapes(), shown(layout.shapes()), problems);
     problems.throwIfAny();
     ontology = new OntologyIndex(ontologyGraph);
@@ -124,7 +125,9 @@ public final class GraphLoader {
           Location first = entities.putIfAbsent(id, row.where());
           if (first != null) {
             problems.add(
-                row.at("id"), "id", "duplicate entity id '" + id + "' (first on line " + first.line() + ")");
+                row.at("id"),
+                "id",
+                "duplicate entity id '" + id + "' (first on line " + first.line() + ")");
             return;
           }
           Node entity = uri(Iris.entity(id));
@@ -133,9 +136,15 @@ public final class GraphLoader {
           Optional<Node> clazz = cls.isEmpty() ? Optional.empty() : ontology.clazz(cls);
           if (clazz.isEmpty()) {
             problems.add(
-                row.at("class"), "class", "unknown class '" + cls + "'; expected a class of the ontology, e.g. Person");
-          } else if (clazz.get().equals(NG.Claim.asNode()) || clazz.get().equals(NG.Source.asNode())) {
-            problems.add(row.at("class"), "class", cls + " records are written by the loader, not declared as entities");
+                row.at("class"),
+                "class",
+                "unknown class '" + cls + "'; expected a class of the ontology, e.g. Person");
+          } else if (clazz.get().equals(NG.Claim.asNode())
+              || clazz.get().equals(NG.Source.asNode())) {
+            problems.add(
+                row.at("class"),
+                "class",
+                cls + " records are written by the loader, not declared as entities");
           } else {
             add(entity, RDF.type.asNode(), clazz.get());
           }
@@ -177,7 +186,8 @@ public final class GraphLoader {
           add(source, RDF.type.asNode(), NG.Source.asNode());
           requireText(row, "title").ifPresent(t -> add(source, DCTerms.title.asNode(), plain(t)));
           requireText(row, "title").ifPresent(t -> add(source, RDFS.label.asNode(), english(t)));
-          entityRef(row, "publisher", true).ifPresent(p -> add(source, DCTerms.publisher.asNode(), p));
+          entityRef(row, "publisher", true)
+              .ifPresent(p -> add(source, DCTerms.publisher.asNode(), p));
           requireText(row, "published")
               .flatMap(d -> value(row, "published", DCTerms.issued.asNode(), d))
               .ifPresent(d -> add(source, DCTerms.issued.asNode(), d.asNode()));
@@ -197,7 +207,10 @@ public final class GraphLoader {
           try {
             sources.put(id, SourceText.read(textFile, new HashSet<>(split(row.raw("furniture")))));
           } catch (IOException e) {
-            problems.add(Location.of(shown(textFile)), null, "cannot read the source text: " + e.getMessage());
+            problems.add(
+                Location.of(shown(textFile)),
+                null,
+                "cannot read the source text: " + e.getMessage());
           }
         });
   }
@@ -218,7 +231,14 @@ public final class GraphLoader {
           seen.add(sourceId);
           SourceText text = sources.get(sourceId);
           if (text == null) {
-            problems.add(Location.of(shown(file)), null, "no source '" + sourceId + "' in " + shown(layout.sourcesCsv()) + " for this facts file");
+            problems.add(
+                Location.of(shown(file)),
+                null,
+                "no source '"
+                    + sourceId
+                    + "' in "
+                    + shown(layout.sourcesCsv())
+                    + " for this facts file");
             continue;
           }
           readFacts(file, sourceId, text);
@@ -229,7 +249,8 @@ public final class GraphLoader {
     }
     for (String id : sources.keySet()) {
       if (!seen.contains(id)) {
-        problems.add(Location.of(shown(layout.factsCsv(id))), null, "source '" + id + "' has no facts file");
+        problems.add(
+            Location.of(shown(layout.factsCsv(id))), null, "source '" + id + "' has no facts file");
       }
     }
   }
@@ -272,7 +293,9 @@ public final class GraphLoader {
           "unknown stance '"
               + row.get("stance")
               + "'; expected one of "
-              + Arrays.stream(Stance.values()).map(Stance::token).collect(Collectors.joining(", ")));
+              + Arrays.stream(Stance.values())
+                  .map(Stance::token)
+                  .collect(Collectors.joining(", ")));
     }
     Optional<Node> by = entityRef(row, "by", true);
     Optional<Node> occasion = entityRef(row, "occasion", false);
@@ -363,7 +386,8 @@ public final class GraphLoader {
   private Optional<SourceText.Match> quote(CsvTable.Row row, SourceText text) {
     String quote = row.raw("quote");
     if (quote.isBlank()) {
-      problems.add(row.at("quote"), "quote", "every fact needs the verbatim sentence it comes from");
+      problems.add(
+          row.at("quote"), "quote", "every fact needs the verbatim sentence it comes from");
       return Optional.empty();
     }
     Optional<SourceText.Match> match = text.find(quote);
@@ -387,21 +411,32 @@ public final class GraphLoader {
       return Optional.empty();
     }
     if (!ontology.isObjectProperty(local) && !ontology.isDatatypeProperty(local)) {
-      problems.add(row.at("property"), "property", "unknown property '" + local + "'; expected an object or datatype property of the ontology, e.g. leads");
+      problems.add(
+          row.at("property"),
+          "property",
+          "unknown property '"
+              + local
+              + "'; expected an object or datatype property of the ontology, e.g. leads");
       return Optional.empty();
     }
     if (ontology.isReserved(local)) {
-      problems.add(row.at("property"), "property", local + " belongs to the claim record the loader writes; it cannot be a fact");
+      problems.add(
+          row.at("property"),
+          "property",
+          local + " belongs to the claim record the loader writes; it cannot be a fact");
       return Optional.empty();
     }
     return Optional.of(OntologyIndex.term(local));
   }
 
-  /** An object: an entity id, or the local name of an individual of the ontology (e.g. a status). */
+  /**
+   * An object: an entity id, or the local name of an individual of the ontology (e.g. a status).
+   */
   private Optional<Node> objectRef(CsvTable.Row row) {
     String id = row.get("object");
     if (id.isEmpty()) {
-      problems.add(row.at("object"), "object", row.get("property") + " needs an object (an entity id)");
+      problems.add(
+          row.at("object"), "object", row.get("property") + " needs an object (an entity id)");
       return Optional.empty();
     }
     if (!entities.containsKey(id)) {
@@ -425,7 +460,10 @@ public final class GraphLoader {
       return Optional.empty();
     }
     if (!entities.containsKey(id)) {
-      problems.add(row.at(column), column, "unknown entity id '" + id + "'; declare it in " + shown(layout.entitiesCsv()));
+      problems.add(
+          row.at(column),
+          column,
+          "unknown entity id '" + id + "'; declare it in " + shown(layout.entitiesCsv()));
       return Optional.empty();
     }
     usedEntities.add(id);
@@ -459,14 +497,17 @@ public final class GraphLoader {
         column,
         id.isEmpty()
             ? "required: an id"
-            : "'" + id + "' cannot be part of an IRI; ids are lower-case ASCII words joined by hyphens, e.g. imran-khan");
+            : "'"
+                + id
+                + "' cannot be part of an IRI; ids are lower-case ASCII words joined by hyphens, e.g. imran-khan");
     return false;
   }
 
   private void reportUnusedEntities() {
     for (Map.Entry<String, Location> e : new java.util.TreeMap<>(entities).entrySet()) {
       if (!usedEntities.contains(e.getKey()) && !isPublisher(e.getKey())) {
-        problems.add(e.getValue(), "id", "entity '" + e.getKey() + "' is declared but no fact mentions it");
+        problems.add(
+            e.getValue(), "id", "entity '" + e.getKey() + "' is declared but no fact mentions it");
       }
     }
   }

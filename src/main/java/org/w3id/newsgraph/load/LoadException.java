@@ -3,7 +3,9 @@ package org.w3id.newsgraph.load;
 import java.util.List;
 import org.w3id.newsgraph.NewsGraphException;
 
-/** The input has problems; nothing was loaded. The message lists every problem kept, one per line. */
+/**
+ * The input has problems; nothing was loaded. The message lists every problem kept, one per line.
+ */
 public class LoadException extends NewsGraphException {
   private static final long serialVersionUID = 1L;
 

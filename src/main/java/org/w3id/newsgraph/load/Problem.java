@@ -2,8 +2,8 @@ package org.w3id.newsgraph.load;
 
 /**
  * One thing wrong with the input, with where it is. {@code line} and {@code column} are 1-based; 0
- * means unknown. For CSV files the column is the field's position in the row and {@code field}
- * its header name.
+ * means unknown. For CSV files the column is the field's position in the row and {@code field} its
+ * header name.
  *
  * @param file the file, as the user named it (relative to the working directory where possible)
  * @param line 1-based line, 0 if the problem concerns the whole file

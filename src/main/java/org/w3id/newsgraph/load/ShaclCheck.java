@@ -49,7 +49,8 @@ final class ShaclCheck {
         where = origins.getOrDefault(focus, Location.of("(graph)"));
       }
       String path = e.resultPath() == null ? null : ShaclPaths.pathToString(e.resultPath());
-      String value = e.value() == null ? "" : " (value " + FmtUtils.stringForNode(e.value(), PREFIXES) + ")";
+      String value =
+          e.value() == null ? "" : " (value " + FmtUtils.stringForNode(e.value(), PREFIXES) + ")";
       problems.add(
           where,
           path == null ? null : shorten(path),

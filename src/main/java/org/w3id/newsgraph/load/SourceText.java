@@ -43,7 +43,9 @@ public final class SourceText {
     }
   }
 
-  /** Reads a UTF-8 text file; {@code furniture} are the exact (stripped) lines that are not content. */
+  /**
+   * Reads a UTF-8 text file; {@code furniture} are the exact (stripped) lines that are not content.
+   */
   public static SourceText read(Path file, Set<String> furniture) throws IOException {
     return new SourceText(Files.readString(file, StandardCharsets.UTF_8), furniture);
   }
@@ -74,8 +76,8 @@ public final class SourceText {
   }
 
   /**
-   * When {@code quote} is not found verbatim, says why if it can tell: it differs only in
-   * quotation marks, apostrophes or spaces from a sentence of the text.
+   * When {@code quote} is not found verbatim, says why if it can tell: it differs only in quotation
+   * marks, apostrophes or spaces from a sentence of the text.
    */
   public String explainMiss(String quote) {
     String loose = loosen(quote);

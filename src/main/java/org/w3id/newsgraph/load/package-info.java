@@ -1,2 +1,5 @@
-/** Loading: the CSV files of {@code triples/} mapped onto the ontology, checked and validated with SHACL. */
+/**
+ * Loading: the CSV files of {@code triples/} mapped onto the ontology, checked and validated with
+ * SHACL.
+ */
 package org.w3id.newsgraph.load;

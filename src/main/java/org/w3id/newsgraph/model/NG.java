@@ -4,7 +4,9 @@ import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 
-/** Constants for the ontology terms that the code itself names (the data may use any declared term). */
+/**
+ * Constants for the ontology terms that the code itself names (the data may use any declared term).
+ */
 public final class NG {
   /** The ontology namespace. */
   public static final String NS = Iris.ONTOLOGY;

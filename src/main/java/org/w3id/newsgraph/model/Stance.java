@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 
-/** How a source presents a fact. Only {@link #STATES} and {@link #REPORTS} put the fact itself in the graph. */
+/**
+ * How a source presents a fact. Only {@link #STATES} and {@link #REPORTS} put the fact itself in
+ * the graph.
+ */
 public enum Stance {
   /** The source says it in its own voice. */
   STATES(true),

@@ -49,7 +49,9 @@ class GraphLoaderTest {
     String quote = "A caption about Bob Smith, who leads Alpha Group.";
     assertTrue(data.contains(f6, NG.quote.asNode(), NodeFactory.createLiteralString(quote)));
     long offset = MiniProject.TEXT.indexOf(quote);
-    assertTrue(data.contains(f6, NG.quoteOffset.asNode(), typed(offset, XSDDatatype.XSDnonNegativeInteger)));
+    assertTrue(
+        data.contains(
+            f6, NG.quoteOffset.asNode(), typed(offset, XSDDatatype.XSDnonNegativeInteger)));
     // Paragraph 2: furniture is not counted; the caption printed twice is one paragraph.
     assertTrue(data.contains(f6, NG.paragraph.asNode(), typed(2, XSDDatatype.XSDpositiveInteger)));
     Node f7 = NodeFactory.createURI(Iris.fact("mini", "f7"));
@@ -130,7 +132,10 @@ class GraphLoaderTest {
 
   @Test
   void wrongColumnCount() throws IOException {
-    project.replace(FACTS, "f3,attack-2021-05-01-beta-town,location,beta-town,,", "f3,attack-2021-05-01-beta-town,location,beta-town,");
+    project.replace(
+        FACTS,
+        "f3,attack-2021-05-01-beta-town,location,beta-town,,",
+        "f3,attack-2021-05-01-beta-town,location,beta-town,");
     Problem p = single();
     assertAt(p, FACTS, 4, 0, null);
     assertContains(p, "expected 13 fields");
@@ -193,7 +198,8 @@ class GraphLoaderTest {
 
   @Test
   void quoteWithOtherQuotationMarksIsExplained() throws IOException {
-    project.replace("triples/sources/mini.txt", "Bob Smith has led", "Bob Smith’s group: he has led");
+    project.replace(
+        "triples/sources/mini.txt", "Bob Smith has led", "Bob Smith’s group: he has led");
     project.replace(FACTS, "\"Bob Smith has led", "\"Bob Smith's group: he has led");
     Problem p = single();
     assertContains(p, "not verbatim");
@@ -231,7 +237,10 @@ class GraphLoaderTest {
 
   @Test
   void notUtf8() throws IOException {
-    byte[] latin1 = MiniProject.ENTITIES.replace("Beta Town", "Béta Town").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        MiniProject.ENTITIES
+            .replace("Beta Town", "Béta Town")
+            .getBytes(StandardCharsets.ISO_8859_1);
     project.writeBytes(ENTITIES, latin1);
     Problem p = all().get(0);
     assertAt(p, ENTITIES, 4, 17, null);
@@ -240,7 +249,8 @@ class GraphLoaderTest {
 
   @Test
   void wrongHeader() throws IOException {
-    project.replace(ENTITIES, "id,class,label,alt_labels,comment", "id,type,label,alt_labels,comment");
+    project.replace(
+        ENTITIES, "id,class,label,alt_labels,comment", "id,type,label,alt_labels,comment");
     Problem p = all().get(0);
     assertAt(p, ENTITIES, 1, 0, null);
     assertContains(p, "missing: class; unknown: type");
@@ -248,10 +258,12 @@ class GraphLoaderTest {
 
   @Test
   void unknownStance() throws IOException {
-    project.replace(FACTS, "f1,alpha,attacked,beta-town,,states", "f1,alpha,attacked,beta-town,,says");
+    project.replace(
+        FACTS, "f1,alpha,attacked,beta-town,,states", "f1,alpha,attacked,beta-town,,says");
     Problem p = single();
     assertAt(p, FACTS, 2, 6, "stance");
-    assertContains(p, "unknown stance 'says'; expected one of states, reports, claims, denies, unaware");
+    assertContains(
+        p, "unknown stance 'says'; expected one of states, reports, claims, denies, unaware");
   }
 
   @Test
@@ -264,7 +276,10 @@ class GraphLoaderTest {
 
   @Test
   void unbalancedQuote() throws IOException {
-    project.replace(FACTS, "\"Ten people were killed, officials said.\"", "\"Ten people were killed, officials said.");
+    project.replace(
+        FACTS,
+        "\"Ten people were killed, officials said.\"",
+        "\"Ten people were killed, officials said.");
     Problem p = all().get(0);
     assertEquals("triples/facts/mini.csv", rel(p.file()));
     assertContains(p, "malformed CSV");
@@ -274,7 +289,8 @@ class GraphLoaderTest {
   void shaclViolationIsReportedAtTheFactRow() throws IOException {
     project.replace(FACTS, "f6,bob-smith,leads,alpha", "f6,beta-town,leads,alpha");
     List<Problem> problems = all();
-    Problem p = problems.stream().filter(x -> x.message().startsWith("SHACL")).findFirst().orElseThrow();
+    Problem p =
+        problems.stream().filter(x -> x.message().startsWith("SHACL")).findFirst().orElseThrow();
     assertEquals(FACTS, rel(p.file()));
     assertEquals(7, p.line());
     assertContains(p, "ngr:beta-town");
@@ -295,12 +311,14 @@ class GraphLoaderTest {
     project.write("triples/facts/other.csv", "");
     java.nio.file.Files.delete(project.path("triples/facts/other.csv"));
     java.nio.file.Files.delete(project.path(FACTS));
-    assertTrue(all().stream().anyMatch(p -> p.message().contains("source 'mini' has no facts file")));
+    assertTrue(
+        all().stream().anyMatch(p -> p.message().contains("source 'mini' has no facts file")));
   }
 
   @Test
   void turtleSyntaxErrorInTheOntology() throws IOException {
-    project.write("ontology/shapes.ttl", "@prefix sh: <http://www.w3.org/ns/shacl#> .\n\nsh:x sh:y .\n");
+    project.write(
+        "ontology/shapes.ttl", "@prefix sh: <http://www.w3.org/ns/shacl#> .\n\nsh:x sh:y .\n");
     Problem p = all().get(0);
     assertEquals("ontology/shapes.ttl", rel(p.file()));
     assertEquals(3, p.line());
@@ -312,7 +330,8 @@ class GraphLoaderTest {
         .replace(ENTITIES, "beta-town,City", "beta-town,Town")
         .replace(FACTS, "deaths,,10,", "deaths,,ten,")
         .replace(FACTS, "f2,attack", "f1,attack");
-    LoadException e = assertThrows(LoadException.class, () -> GraphLoader.load(project.layout(), 100));
+    LoadException e =
+        assertThrows(LoadException.class, () -> GraphLoader.load(project.layout(), 100));
     assertEquals(3, e.total());
     assertTrue(e.getMessage().endsWith("3 problems found; nothing was loaded."));
   }
@@ -324,7 +343,8 @@ class GraphLoaderTest {
       rows.append("g").append(i).append(",alpha,attacked,nowhere,,states,agency,x,,,,,\n");
     }
     project.write(FACTS, MiniProject.FACTS + rows);
-    LoadException e = assertThrows(LoadException.class, () -> GraphLoader.load(project.layout(), 10));
+    LoadException e =
+        assertThrows(LoadException.class, () -> GraphLoader.load(project.layout(), 10));
     assertEquals(10, e.problems().size());
     // Two problems a row: the unknown object and the quote that is not in the text.
     assertEquals(60, e.total());

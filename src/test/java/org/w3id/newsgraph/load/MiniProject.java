@@ -97,7 +97,10 @@ final class MiniProject {
     if (!text.contains(from)) {
       throw new IllegalArgumentException(relative + " does not contain " + from);
     }
-    return write(relative, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+    return write(
+        relative,
+        text.replaceFirst(
+            java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
   }
 
   /** Appends a line to a file. */

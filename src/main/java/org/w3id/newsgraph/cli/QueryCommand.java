@@ -1,0 +1,84 @@
+package org.w3id.newsgraph.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.jena.query.Dataset;
+import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.query.NamedQuery;
+import org.w3id.newsgraph.query.QueryLibrary;
+import org.w3id.newsgraph.query.QueryRunner;
+import org.w3id.newsgraph.query.ResultFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code newsgraph query}: run a named query (a file of queries/) or any .rq file. */
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a SPARQL query on the graph: a name from the queries folder, or a path to a .rq file.",
+      "The default graph holds the ontology and the data. Common prefixes (ng:, ngr:, rdfs:, ...)",
+      "are predeclared. --list shows each named query with its title and question."
+    })
+final class QueryCommand implements Callable<Integer> {
+  @ParentCommand private NewsGraphCommand root;
+  @Mixin private InputOptions input;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "NAME|FILE.rq",
+      description = "The query to run.")
+  private String name;
+
+  @Option(names = "--list", description = "List the named queries and exit.")
+  private boolean list;
+
+  @Option(
+      names = "--queries",
+      paramLabel = "DIR",
+      defaultValue = "queries",
+      description = "Folder of named queries (default: ${DEFAULT-VALUE}).")
+  private Path queries;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
+  private String format;
+
+  @Option(
+      names = "--inferred",
+      description = "Query the asserted and the inferred triples (inverse, symmetric, transitive).")
+  private boolean inferred;
+
+  @Override
+  public Integer call() {
+    QueryLibrary library = new QueryLibrary(queries);
+    PrintStream out = root.streams().out();
+    if (list) {
+      List<NamedQuery> all = library.list();
+      int width = all.stream().mapToInt(q -> q.name().length()).max().orElse(0);
+      for (NamedQuery q : all) {
+        out.printf("%-" + width + "s  %s%n", q.name(), q.title());
+        out.printf("%-" + width + "s  %s%n", "", q.question());
+      }
+      return Main.OK;
+    }
+    if (name == null) {
+      throw new NewsGraphException("give a query name or a .rq file, or --list");
+    }
+    ResultFormat fmt = ResultFormat.fromName(format);
+    NamedQuery query = library.resolve(name);
+    Dataset dataset = input.load().dataset(inferred);
+    QueryRunner.run(dataset, query, fmt, Iris.prefixes(), out);
+    return Main.OK;
+  }
+}

@@ -1,0 +1,43 @@
+package org.w3id.newsgraph.query;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.w3id.newsgraph.NewsGraphException;
+
+/** How query results are written; the user names them in lower case ({@code table}). */
+public enum ResultFormat {
+  /** A text table for people (Turtle for CONSTRUCT and DESCRIBE, yes/no for ASK). */
+  TABLE,
+  /** SPARQL 1.1 CSV results (N-Triples for CONSTRUCT and DESCRIBE). */
+  CSV,
+  /** SPARQL 1.1 TSV results (N-Triples for CONSTRUCT and DESCRIBE). */
+  TSV,
+  /** SPARQL 1.1 JSON results (JSON-LD for CONSTRUCT and DESCRIBE). */
+  JSON;
+
+  /**
+   * The format named {@code name}, ignoring case: table, csv, tsv or json.
+   *
+   * @throws NewsGraphException for any other name
+   */
+  public static ResultFormat fromName(String name) {
+    for (ResultFormat format : values()) {
+      if (format.displayName().equalsIgnoreCase(name)) {
+        return format;
+      }
+    }
+    throw new NewsGraphException(
+        "unknown result format '" + name + "'; accepted: " + acceptedNames());
+  }
+
+  /** The accepted names, comma-separated. */
+  public static String acceptedNames() {
+    return Arrays.stream(values()).map(ResultFormat::displayName).collect(Collectors.joining(", "));
+  }
+
+  /** The name the user types, e.g. {@code csv}. */
+  public String displayName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

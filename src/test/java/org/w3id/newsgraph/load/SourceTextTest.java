@@ -1,0 +1,46 @@
+package org.w3id.newsgraph.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SourceTextTest {
+  private static final String TEXT =
+      "Menu\n\nFirst paragraph. It has two sentences.\n\nCaption.\nCaption.\n\nLast “quoted” one.\n";
+
+  private final SourceText text = SourceText.of(TEXT, Set.of("Menu"));
+
+  @Test
+  void furnitureAndRepeatedLinesAreNotParagraphs() {
+    assertEquals(3, text.paragraphCount());
+  }
+
+  @Test
+  void findsAQuoteWithItsOffsetAndParagraph() {
+    SourceText.Match m = text.find("It has two sentences.").orElseThrow();
+    assertEquals(TEXT.indexOf("It has"), m.offset());
+    assertEquals(1, m.paragraph());
+    assertEquals(TEXT.indexOf("Caption."), text.find("Caption.").orElseThrow().offset());
+    assertEquals(3, text.find("Last “quoted” one.").orElseThrow().paragraph());
+  }
+
+  @Test
+  void offsetsCountCodePoints() {
+    SourceText t = SourceText.of("\uD83D\uDCF0 News. Then this.\n", Set.of());
+    assertEquals(8, t.find("Then").orElseThrow().offset());
+  }
+
+  @Test
+  void furnitureIsNotQuotable() {
+    assertTrue(text.find("Menu").isEmpty());
+  }
+
+  @Test
+  void explainsAQuoteWithOtherQuotationMarks() {
+    assertTrue(text.find("Last \"quoted\" one.").isEmpty());
+    assertTrue(text.explainMiss("Last \"quoted\"  one.").startsWith("not verbatim"));
+    assertTrue(text.explainMiss("Nothing like it.").startsWith("not found"));
+  }
+}

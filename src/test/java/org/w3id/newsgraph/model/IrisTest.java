@@ -1,0 +1,28 @@
+package org.w3id.newsgraph.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class IrisTest {
+  @Test
+  void iriDependsOnlyOnIds() {
+    assertEquals("https://w3id.org/newsgraph/id/imran-khan", Iris.entity("imran-khan"));
+    assertEquals("https://w3id.org/newsgraph/source/a-1", Iris.source("a-1"));
+    assertEquals("https://w3id.org/newsgraph/fact/a-1/f001", Iris.fact("a-1", "f001"));
+    assertEquals("https://w3id.org/newsgraph/ontology#leads", Iris.term("leads"));
+  }
+
+  @Test
+  void idsThatWouldBreakAnIriAreRefused() {
+    for (String bad :
+        new String[] {"", "Imran", "imran khan", "a/b", "a#b", "-a", "a-", "a--b", "ä"}) {
+      assertFalse(Iris.isValidId(bad), bad);
+      assertThrows(IllegalArgumentException.class, () -> Iris.entity(bad), bad);
+    }
+    assertTrue(Iris.isValidId("attack-2014-12-peshawar-school"));
+  }
+}
