@@ -15,11 +15,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = {
-      "Loads and validates the graph, then writes it (the data, not the ontology) in an RDF format.",
-      "Turtle is sorted and byte-for-byte stable from run to run, so it diffs well in git.",
-      "With --output the file is written to a temporary file first and moved into place."
-    })
+    description =
+        "Loads and validates the graph, then writes it (the data, not the ontology) in an RDF"
+            + " format. Turtle, N-Triples and TriG are sorted and byte-for-byte stable from run to"
+            + " run, so they diff well in git. With --output the file is written to a temporary"
+            + " file first and moved into place: a failed export never leaves a half-written file.")
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand private NewsGraphCommand root;
   @Mixin private InputOptions input;
@@ -39,10 +39,11 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(
       names = "--inferred",
-      description = {
-        "Add what the ontology entails (inverse, symmetric, transitive relations, superclasses,",
-        "property chains). TriG keeps them in the named graph " + Iris.INFERRED_GRAPH + "."
-      })
+      description =
+          "Add what the ontology entails (inverse, symmetric and transitive relations,"
+              + " superclasses, property chains). TriG keeps them in the named graph "
+              + Iris.INFERRED_GRAPH
+              + ".")
   private boolean inferred;
 
   @Override

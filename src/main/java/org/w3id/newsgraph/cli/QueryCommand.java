@@ -21,11 +21,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "query",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs a SPARQL query on the graph: a name from the queries folder, or a path to a .rq file.",
-      "The default graph holds the ontology and the data. Common prefixes (ng:, ngr:, rdfs:, ...)",
-      "are predeclared. --list shows each named query with its title and question."
-    })
+    description =
+        "Runs a SPARQL query on the graph: a name from the queries folder, or a path to a .rq"
+            + " file. The default graph holds the ontology and the data (with --inferred also the"
+            + " inferred triples). Common prefixes (ng:, ngr:, rdfs:, prov:, ...) are predeclared."
+            + " --list shows each named query with its title and question.")
 final class QueryCommand implements Callable<Integer> {
   @ParentCommand private NewsGraphCommand root;
   @Mixin private InputOptions input;

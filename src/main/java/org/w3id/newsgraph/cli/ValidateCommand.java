@@ -13,11 +13,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Loads the ontology and the CSV facts, checks them and runs the SHACL shapes.",
-      "Prints a summary and exits 0 when the graph is valid; prints every problem as",
-      "file:line:column: [field] message and exits 1 when it is not (nothing is loaded then)."
-    })
+    description =
+        "Loads the ontology and the CSV facts, checks them and runs the SHACL shapes. Prints a"
+            + " summary and exits 0 when the graph is valid; prints every problem as"
+            + " file:line:column: [field] message and exits 1 when it is not (nothing is loaded"
+            + " then).")
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand private NewsGraphCommand root;
   @Mixin private InputOptions input;
