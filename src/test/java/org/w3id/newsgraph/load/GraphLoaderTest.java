@@ -13,6 +13,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +103,31 @@ class GraphLoaderTest {
                 + "\"Bob Smith has led Alpha Group since 2019, the agency said.\",,,,,");
     Graph data = GraphLoader.load(project.layout(), 100).data();
     assertTrue(data.contains(entity("talks-x"), term("status"), term("ongoing")));
+  }
+
+  @Test
+  void aSecondSourceSharesTheEntitiesOfTheFirst() throws IOException {
+    project
+        .append(SOURCES, "second,Another Report,agency,2022,,en,,")
+        .write(
+            "triples/sources/second.txt", "Later, Bob Smith said Alpha Group attacked Beta Town.\n")
+        .write(
+            "triples/facts/second.csv",
+            String.join(",", GraphLoader.FACT_COLUMNS)
+                + "\nf1,alpha,attacked,beta-town,,claims,bob-smith,"
+                + "\"Later, Bob Smith said Alpha Group attacked Beta Town.\",,,,,\n");
+    Graph data = GraphLoader.load(project.layout(), 100).data();
+    Node first = NodeFactory.createURI(Iris.fact("mini", "f1"));
+    Node second = NodeFactory.createURI(Iris.fact("second", "f1"));
+    // Same fact id in two sources: two claims about the same entities, one node per entity.
+    assertTrue(data.contains(first, NG.claimSubject.asNode(), entity("alpha")));
+    assertTrue(data.contains(second, NG.claimSubject.asNode(), entity("alpha")));
+    assertTrue(
+        data.contains(
+            second,
+            NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom"),
+            NodeFactory.createURI(Iris.source("second"))));
+    assertEquals(1, data.find(entity("alpha"), RDFS.label.asNode(), Node.ANY).toList().size());
   }
 
   // ---- bad input: each names file, line, column and field
