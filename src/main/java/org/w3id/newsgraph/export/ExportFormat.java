@@ -1,10 +1,8 @@
 package org.w3id.newsgraph.export;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apache.jena.riot.Lang;
 import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.model.Names;
 
 /** The RDF formats NewsGraph exports; the user names them in lower case ({@code turtle}). */
 public enum ExportFormat {
@@ -28,23 +26,21 @@ public enum ExportFormat {
    * @throws NewsGraphException for any other name
    */
   public static ExportFormat fromName(String name) {
-    for (ExportFormat format : values()) {
-      if (format.displayName().equalsIgnoreCase(name)) {
-        return format;
-      }
-    }
-    throw new NewsGraphException(
-        "unknown export format '" + name + "'; accepted: " + acceptedNames());
+    return Names.find(ExportFormat.class, name)
+        .orElseThrow(
+            () ->
+                new NewsGraphException(
+                    "unknown export format '" + name + "'; accepted: " + acceptedNames()));
   }
 
   /** The accepted names, comma-separated. */
   public static String acceptedNames() {
-    return Arrays.stream(values()).map(ExportFormat::displayName).collect(Collectors.joining(", "));
+    return Names.list(ExportFormat.class);
   }
 
   /** The name the user types, e.g. {@code turtle}. */
   public String displayName() {
-    return name().toLowerCase(Locale.ROOT);
+    return Names.of(this);
   }
 
   /** The usual file extension, without the dot, e.g. {@code ttl}. */

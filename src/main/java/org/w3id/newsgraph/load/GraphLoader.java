@@ -5,7 +5,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -28,6 +26,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.model.NG;
+import org.w3id.newsgraph.model.Names;
 import org.w3id.newsgraph.model.Stance;
 
 /**
@@ -293,9 +292,7 @@ public final class GraphLoader {
           "unknown stance '"
               + row.get("stance")
               + "'; expected one of "
-              + Arrays.stream(Stance.values())
-                  .map(Stance::token)
-                  .collect(Collectors.joining(", ")));
+              + Names.list(Stance.class));
     }
     Optional<Node> by = entityRef(row, "by", true);
     Optional<Node> occasion = entityRef(row, "occasion", false);

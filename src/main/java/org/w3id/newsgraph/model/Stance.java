@@ -1,6 +1,5 @@
 package org.w3id.newsgraph.model;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
@@ -34,7 +33,7 @@ public enum Stance {
 
   /** The CSV spelling, e.g. {@code reports}. */
   public String token() {
-    return name().toLowerCase(Locale.ROOT);
+    return Names.of(this);
   }
 
   /** The ontology individual, e.g. {@code ng:reports}. */

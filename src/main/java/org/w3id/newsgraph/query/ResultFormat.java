@@ -1,9 +1,7 @@
 package org.w3id.newsgraph.query;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.model.Names;
 
 /** How query results are written; the user names them in lower case ({@code table}). */
 public enum ResultFormat {
@@ -22,22 +20,20 @@ public enum ResultFormat {
    * @throws NewsGraphException for any other name
    */
   public static ResultFormat fromName(String name) {
-    for (ResultFormat format : values()) {
-      if (format.displayName().equalsIgnoreCase(name)) {
-        return format;
-      }
-    }
-    throw new NewsGraphException(
-        "unknown result format '" + name + "'; accepted: " + acceptedNames());
+    return Names.find(ResultFormat.class, name)
+        .orElseThrow(
+            () ->
+                new NewsGraphException(
+                    "unknown result format '" + name + "'; accepted: " + acceptedNames()));
   }
 
   /** The accepted names, comma-separated. */
   public static String acceptedNames() {
-    return Arrays.stream(values()).map(ResultFormat::displayName).collect(Collectors.joining(", "));
+    return Names.list(ResultFormat.class);
   }
 
   /** The name the user types, e.g. {@code csv}. */
   public String displayName() {
-    return name().toLowerCase(Locale.ROOT);
+    return Names.of(this);
   }
 }
