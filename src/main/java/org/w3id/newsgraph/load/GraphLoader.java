@@ -390,6 +390,14 @@ public final class GraphLoader {
     Optional<SourceText.Match> match = text.find(quote);
     if (match.isEmpty()) {
       problems.add(row.at("quote"), "quote", text.explainMiss(quote));
+    } else if (!match.get().wholeSentence()) {
+      problems.add(
+          row.at("quote"),
+          "quote",
+          "found, but not as a whole sentence (paragraph "
+              + match.get().paragraph()
+              + "); quote the whole sentence the fact comes from");
+      return Optional.empty();
     }
     return match;
   }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The text of a source document, split into paragraphs (non-blank lines). Page furniture lines are
@@ -21,8 +22,11 @@ public final class SourceText {
    *
    * @param offset 0-based offset, in Unicode code points, of the quote in the whole file
    * @param paragraph 1-based number of the content paragraph holding it
+   * @param wholeSentence whether the quote starts and ends where sentences do (not mid-sentence)
    */
-  public record Match(long offset, int paragraph) {}
+  public record Match(long offset, int paragraph, boolean wholeSentence) {}
+
+  private static final Pattern SENTENCE_END = Pattern.compile("[.?!][\"\u201d\u2019')]*$");
 
   private record Paragraph(String text, int start, int number) {}
 
@@ -60,19 +64,44 @@ public final class SourceText {
     return paragraphs.size();
   }
 
-  /** Finds the first occurrence of {@code quote} inside one content paragraph. */
+  /**
+   * Finds {@code quote} inside one content paragraph: the first occurrence that is a whole
+   * sentence, else the first occurrence.
+   */
   public Optional<Match> find(String quote) {
     if (quote.isEmpty()) {
       return Optional.empty();
     }
+    Match first = null;
     for (Paragraph p : paragraphs) {
-      int i = p.text().indexOf(quote);
-      if (i >= 0) {
-        int at = p.start() + i;
-        return Optional.of(new Match(text.codePointCount(0, at), p.number()));
+      for (int i = p.text().indexOf(quote); i >= 0; i = p.text().indexOf(quote, i + 1)) {
+        boolean whole = isWholeSentence(p.text(), i, i + quote.length());
+        Match m = new Match(text.codePointCount(0, p.start() + i), p.number(), whole);
+        if (whole) {
+          return Optional.of(m);
+        }
+        if (first == null) {
+          first = m;
+        }
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(first);
+  }
+
+  /**
+   * A quote is a whole sentence when it starts at the start of its paragraph or after a sentence
+   * end (., ? or !, maybe followed by a closing quotation mark, then a space), and ends with such a
+   * sentence end at the end of the paragraph or before a space.
+   */
+  private static boolean isWholeSentence(String paragraph, int start, int end) {
+    String before = paragraph.substring(0, start).stripTrailing();
+    boolean startsWell =
+        before.isEmpty() || (start > before.length() && SENTENCE_END.matcher(before).find());
+    String quote = paragraph.substring(start, end);
+    boolean endsWell =
+        SENTENCE_END.matcher(quote).find()
+            && (end == paragraph.length() || Character.isWhitespace(paragraph.charAt(end)));
+    return startsWell && endsWell;
   }
 
   /**

@@ -223,6 +223,14 @@ class GraphLoaderTest {
   }
 
   @Test
+  void quoteThatIsNotAWholeSentence() throws IOException {
+    project.replace(FACTS, "\"Ten people were killed, officials said.\"", "Ten people were killed");
+    Problem p = single();
+    assertAt(p, FACTS, 6, 8, "quote");
+    assertContains(p, "not as a whole sentence");
+  }
+
+  @Test
   void quoteWithOtherQuotationMarksIsExplained() throws IOException {
     project.replace(
         "triples/sources/mini.txt", "Bob Smith has led", "Bob Smith’s group: he has led");

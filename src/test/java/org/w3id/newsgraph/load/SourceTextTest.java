@@ -1,6 +1,7 @@
 package org.w3id.newsgraph.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
@@ -30,6 +31,24 @@ class SourceTextTest {
   void offsetsCountCodePoints() {
     SourceText t = SourceText.of("\uD83D\uDCF0 News. Then this.\n", Set.of());
     assertEquals(8, t.find("Then").orElseThrow().offset());
+  }
+
+  @Test
+  void tellsAWholeSentenceFromAFragment() {
+    assertTrue(text.find("First paragraph.").orElseThrow().wholeSentence());
+    assertTrue(text.find("It has two sentences.").orElseThrow().wholeSentence());
+    assertTrue(text.find("Last “quoted” one.").orElseThrow().wholeSentence());
+    assertFalse(text.find("has two sentences.").orElseThrow().wholeSentence());
+    assertFalse(text.find("First paragraph").orElseThrow().wholeSentence());
+    assertFalse(text.find("paragraph. It has").orElseThrow().wholeSentence());
+  }
+
+  @Test
+  void prefersAnOccurrenceThatIsAWholeSentence() {
+    SourceText t = SourceText.of("He said it was over. It was over.\n", Set.of());
+    SourceText.Match m = t.find("It was over.").orElseThrow();
+    assertTrue(m.wholeSentence());
+    assertEquals(21, m.offset());
   }
 
   @Test
