@@ -14,6 +14,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -94,6 +95,40 @@ class RealDataIT {
       }
     }
     assertEquals(List.of(), bad);
+  }
+
+  private static final String DISJOINT_VIOLATIONS =
+      """
+      PREFIX owl: <http://www.w3.org/2002/07/owl#>
+      PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+      SELECT DISTINCT ?x ?c1 ?c2 WHERE {
+        ?d a owl:AllDisjointClasses ; owl:members ?list .
+        ?list rdf:rest*/rdf:first ?c1 .
+        ?list rdf:rest*/rdf:first ?c2 .
+        FILTER (STR(?c1) < STR(?c2))
+        ?x a ?c1 , ?c2 .
+      }
+      """;
+
+  @Test
+  void noEntityBelongsToTwoDisjointClasses() {
+    // Jena's rule reasoners do not read owl:AllDisjointClasses; this query does, on the
+    // asserted and inferred types.
+    Dataset ds = kg.dataset(true);
+    assertEquals(List.of(), disjointViolations(ds));
+    // And it would see one: a person who is also a city.
+    ds.getDefaultModel()
+        .getGraph()
+        .add(Triple.create(entity("imran-khan"), RDF.type.asNode(), term("Place")));
+    assertEquals(1, disjointViolations(ds).size());
+  }
+
+  private static List<String> disjointViolations(Dataset ds) {
+    List<String> out = new ArrayList<>();
+    try (QueryExecution qe = QueryExecution.dataset(ds).query(DISJOINT_VIOLATIONS).build()) {
+      qe.execSelect().forEachRemaining(r -> out.add(r.toString()));
+    }
+    return out;
   }
 
   @Test
