@@ -2,13 +2,16 @@ package org.w3id.newsgraph.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.query.NamedQuery;
 import org.w3id.newsgraph.query.QueryLibrary;
+import org.w3id.newsgraph.query.QueryParams;
 import org.w3id.newsgraph.query.QueryRunner;
 import org.w3id.newsgraph.query.ResultFormat;
 import picocli.CommandLine.Command;
@@ -55,6 +58,14 @@ final class QueryCommand implements Callable<Integer> {
   private String format;
 
   @Option(
+      names = {"-p", "--param"},
+      paramLabel = "NAME=VALUE",
+      description =
+          "Set the query variable ?NAME to VALUE before running it: an entity id (imran-khan), a"
+              + " prefixed name (ng:Attack), an <IRI>, or else a plain string. Repeatable.")
+  private Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(
       names = "--inferred",
       description = "Query the asserted and the inferred triples (inverse, symmetric, transitive).")
   private boolean inferred;
@@ -78,7 +89,8 @@ final class QueryCommand implements Callable<Integer> {
     ResultFormat fmt = ResultFormat.fromName(format);
     NamedQuery query = library.resolve(name);
     Dataset dataset = input.load().dataset(inferred);
-    QueryRunner.run(dataset, query, fmt, Iris.prefixes(), out);
+    QueryRunner.run(
+        dataset, query, QueryParams.parse(params, Iris.prefixes()), fmt, Iris.prefixes(), out);
     return Main.OK;
   }
 }

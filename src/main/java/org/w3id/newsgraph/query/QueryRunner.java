@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -18,6 +22,11 @@ import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.OpVars;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryScopeException;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.system.Txn;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.export.ExportFormat;
@@ -51,7 +60,23 @@ public final class QueryRunner {
       ResultFormat format,
       PrefixMapping prefixes,
       OutputStream out) {
-    Query q = parse(query, prefixes);
+    return run(dataset, query, Map.of(), format, prefixes, out);
+  }
+
+  /**
+   * As {@link #run(Dataset, NamedQuery, ResultFormat, PrefixMapping, OutputStream)}, with some
+   * variables of the query set to fixed values first (e.g. {@code ?entity} to {@code ngr:ttp}).
+   *
+   * @throws NewsGraphException if the query does not parse or does not use a variable given
+   */
+  public static long run(
+      Dataset dataset,
+      NamedQuery query,
+      Map<String, Node> params,
+      ResultFormat format,
+      PrefixMapping prefixes,
+      OutputStream out) {
+    Query q = bind(query, parse(query, prefixes), params);
     long count = inRead(dataset, () -> execute(dataset, query, q, format, out));
     try {
       out.flush();
@@ -86,6 +111,34 @@ public final class QueryRunner {
             throw unsupported(query);
           }
         });
+  }
+
+  /** Sets variables of a parsed query to fixed values. */
+  private static Query bind(NamedQuery query, Query q, Map<String, Node> params) {
+    if (params.isEmpty()) {
+      return q;
+    }
+    Collection<Var> used = OpVars.mentionedVars(Algebra.compile(q));
+    Map<Var, Node> substitution = new LinkedHashMap<>();
+    params.forEach(
+        (name, value) -> {
+          Var v = Var.alloc(name);
+          if (!used.contains(v)) {
+            throw new NewsGraphException(
+                query.file() + ": the query has no variable ?" + name + " to set");
+          }
+          substitution.put(v, value);
+        });
+    try {
+      return QueryTransformOps.syntaxSubstitute(q, substitution);
+    } catch (QueryScopeException e) {
+      throw new NewsGraphException(
+          query.file()
+              + ": cannot set a variable the query itself assigns ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
@@ -165,6 +166,20 @@ class CliIT {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.text().startsWith("mediator,talks,place,stance,saidBy,quote"), r.text());
     assertTrue(r.text().contains("Sirajuddin Haqqani"));
+  }
+
+  @Test
+  void aParamSetsAQueryVariable() {
+    Run all = run("query", "entity", "--format", "csv");
+    Run one = run("query", "entity", "--param", "entity=noor-wali-mehsud", "--format", "csv");
+    assertEquals(0, one.code(), one.err());
+    List<String> rows = one.text().lines().skip(1).toList();
+    assertTrue(rows.size() >= 2, one.text());
+    assertTrue(rows.stream().allMatch(r -> r.startsWith(Iris.entity("noor-wali-mehsud") + ",")));
+    assertTrue(all.text().lines().count() > rows.size() + 1);
+    Run bad = run("query", "entity", "--param", "nothing=1");
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("no variable ?nothing"), bad.err());
   }
 
   @Test
