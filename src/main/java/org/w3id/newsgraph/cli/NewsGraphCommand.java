@@ -21,7 +21,12 @@ import picocli.CommandLine.ScopeType;
       "1:invalid input or data, unknown name, bad option (the message says what to fix)",
       "2:internal error (run with -v for the stack trace)"
     },
-    subcommands = {ValidateCommand.class, ExportCommand.class, QueryCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      ExportCommand.class,
+      QueryCommand.class,
+      LinkCommand.class
+    })
 public final class NewsGraphCommand implements Runnable {
   private final Main.Streams streams;
 

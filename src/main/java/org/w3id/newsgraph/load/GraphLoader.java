@@ -1,9 +1,13 @@
 package org.w3id.newsgraph.load;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -59,6 +64,31 @@ public final class GraphLoader {
           "valid_at",
           "inferred");
 
+  /** Columns of {@code wikidata-links.csv}. */
+  public static final List<String> LINK_COLUMNS =
+      List.of(
+          "entity",
+          "qid",
+          "label",
+          "description",
+          "score",
+          "method",
+          "status",
+          "checked",
+          "source",
+          "note");
+
+  /** The syntax of a Wikidata item id in {@code wikidata-links.csv}. */
+  public static final Pattern QID = Pattern.compile("Q[1-9][0-9]*");
+
+  /** The values of the {@code status} column; only the first two put a link into the graph. */
+  public static final List<String> LINK_STATUSES =
+      List.of("confirmed", "auto", "review", "rejected");
+
+  /** The values of the {@code method} column. */
+  public static final List<String> LINK_METHODS = List.of("label", "alias", "search", "manual");
+
+  private static final Node SKOS_EXACT_MATCH = uri(SKOS.exactMatch.getURI());
   private static final Node PROV_ATTRIBUTED = uri("http://www.w3.org/ns/prov#wasAttributedTo");
   private static final Node PROV_DERIVED = uri("http://www.w3.org/ns/prov#wasDerivedFrom");
   private static final Node SCHEMA_URL = uri("http://schema.org/url");
@@ -99,6 +129,7 @@ public final class GraphLoader {
     readEntities();
     readSources();
     readFactFiles();
+    readLinks();
     reportUnusedEntities();
     problems.throwIfAny();
     ShaclCheck.validate(shapes, ontologyGraph, data, origins, tripleOrigins, problems);
@@ -347,6 +378,171 @@ public final class GraphLoader {
       Triple fact = Triple.create(s, p, o);
       data.add(fact);
       tripleOrigins.putIfAbsent(fact, row.where());
+    }
+  }
+
+  // ---- wikidata-links.csv (optional)
+
+  /**
+   * Reads the links of entities to Wikidata items. Every row is checked; confirmed and auto rows
+   * become {@code ngr:<id> skos:exactMatch wd:Q...} plus a {@code ng:WikidataLink} record with
+   * their provenance. Review and rejected rows are checked but stay out of the graph.
+   */
+  private void readLinks() {
+    Path file = layout.linksCsv();
+    if (!Files.exists(file)) {
+      return;
+    }
+    Map<String, Long> pairs = new HashMap<>();
+    Map<String, Long> linked = new HashMap<>();
+    CsvTable.read(file, shown(file), LINK_COLUMNS, problems, row -> readLink(row, pairs, linked));
+  }
+
+  private void readLink(CsvTable.Row row, Map<String, Long> pairs, Map<String, Long> linked) {
+    String entityId = row.get("entity");
+    boolean entityOk = checkId(row, "entity", entityId);
+    if (entityOk && !entities.containsKey(entityId)) {
+      problems.add(
+          row.at("entity"),
+          "entity",
+          "unknown entity id '" + entityId + "'; declare it in " + shown(layout.entitiesCsv()));
+      entityOk = false;
+    }
+    String qid = row.get("qid");
+    boolean qidOk = QID.matcher(qid).matches();
+    if (!qidOk) {
+      problems.add(
+          row.at("qid"),
+          "qid",
+          qid.isEmpty()
+              ? "required: a Wikidata item id, e.g. Q843"
+              : "'" + qid + "' is not a Wikidata item id; expected Q and digits, e.g. Q843");
+    }
+    String status = row.get("status");
+    boolean statusOk = LINK_STATUSES.contains(status);
+    if (!statusOk) {
+      problems.add(
+          row.at("status"),
+          "status",
+          "unknown status '" + status + "'; expected one of " + String.join(", ", LINK_STATUSES));
+    }
+    String method = row.get("method");
+    if (!LINK_METHODS.contains(method)) {
+      problems.add(
+          row.at("method"),
+          "method",
+          "unknown method '" + method + "'; expected one of " + String.join(", ", LINK_METHODS));
+    }
+    String score = row.get("score");
+    Optional<Node> scoreNode = Optional.empty();
+    if (!score.isEmpty()) {
+      if (score.matches("[0-9]{1,3}") && Integer.parseInt(score) <= 100) {
+        scoreNode =
+            Optional.of(
+                NodeFactory.createLiteralDT(
+                    Integer.toString(Integer.parseInt(score)), XSDDatatype.XSDnonNegativeInteger));
+      } else {
+        problems.add(
+            row.at("score"),
+            "score",
+            "'" + score + "' is not a score; expected a whole number from 0 to 100");
+      }
+    }
+    String checked = row.get("checked");
+    Optional<Node> checkedNode = Optional.empty();
+    try {
+      LocalDate.parse(checked);
+      checkedNode = Optional.of(NodeFactory.createLiteralDT(checked, XSDDatatype.XSDdate));
+    } catch (DateTimeParseException e) {
+      problems.add(
+          row.at("checked"),
+          "checked",
+          checked.isEmpty()
+              ? "required: the day the link was last checked, YYYY-MM-DD"
+              : "'" + checked + "' is not a date; expected YYYY-MM-DD");
+    }
+    String source = row.get("source");
+    Optional<Node> sourceNode = Optional.empty();
+    if (source.isEmpty()) {
+      if (status.equals("confirmed") || status.equals("auto")) {
+        problems.add(
+            row.at("source"),
+            "source",
+            status.equals("confirmed")
+                ? "a confirmed link needs its source: the URL of a page that shows this QID for"
+                    + " this entity"
+                : "an auto link needs its source: the SPARQL endpoint it was found at");
+      }
+    } else if (isWebAddress(source)) {
+      sourceNode = Optional.of(uri(source));
+    } else {
+      problems.add(
+          row.at("source"),
+          "source",
+          "'" + source + "' is not a web address; expected an http or https URL");
+    }
+    if (entityOk && qidOk) {
+      Long first = pairs.putIfAbsent(entityId + " " + qid, row.where().line());
+      if (first != null) {
+        problems.add(
+            row.where(),
+            null,
+            "entity '" + entityId + "' and " + qid + " are already on line " + first);
+        return;
+      }
+    }
+    boolean inGraph = status.equals("confirmed") || status.equals("auto");
+    if (entityOk && inGraph) {
+      Long first = linked.putIfAbsent(entityId, row.where().line());
+      if (first != null) {
+        problems.add(
+            row.at("status"),
+            "status",
+            "entity '"
+                + entityId
+                + "' already has a confirmed or auto link on line "
+                + first
+                + "; an entity is linked to at most one Wikidata item");
+        return;
+      }
+    }
+    if (!entityOk || !qidOk || !statusOk || !inGraph || checkedNode.isEmpty()) {
+      return;
+    }
+    Node entity = uri(Iris.entity(entityId));
+    Node item = uri(Iris.wikidata(qid));
+    Node link = uri(Iris.link(entityId, qid));
+    origins.put(link, row.where());
+    Triple match = Triple.create(entity, SKOS_EXACT_MATCH, item);
+    data.add(match);
+    tripleOrigins.putIfAbsent(match, row.where());
+    add(link, RDF.type.asNode(), OntologyIndex.term("WikidataLink"));
+    add(link, OntologyIndex.term("linkedEntity"), entity);
+    add(link, OntologyIndex.term("wikidataItem"), item);
+    add(link, OntologyIndex.term("linkStatus"), OntologyIndex.term(status));
+    add(link, OntologyIndex.term("linkMethod"), plain(method));
+    add(link, OntologyIndex.term("checked"), checkedNode.get());
+    scoreNode.ifPresent(n -> add(link, OntologyIndex.term("linkScore"), n));
+    sourceNode.ifPresent(n -> add(link, PROV_DERIVED, n));
+    if (!row.get("label").isEmpty()) {
+      add(link, OntologyIndex.term("wikidataLabel"), plain(row.get("label")));
+    }
+    if (!row.get("description").isEmpty()) {
+      add(link, OntologyIndex.term("wikidataDescription"), plain(row.get("description")));
+    }
+    if (!row.get("note").isEmpty()) {
+      add(link, RDFS.comment.asNode(), english(row.get("note")));
+    }
+  }
+
+  private static boolean isWebAddress(String text) {
+    try {
+      URI u = new URI(text);
+      return u.isAbsolute()
+          && ("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
+          && u.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 

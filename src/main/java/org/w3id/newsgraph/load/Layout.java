@@ -36,6 +36,14 @@ public record Layout(Path ontology, Path shapes, Path triples) {
     return triples.resolve("facts");
   }
 
+  /**
+   * {@code triples/wikidata-links.csv}: the links of entities to Wikidata items (optional; written
+   * by {@code newsgraph link}, confirmed or rejected by a person).
+   */
+  public Path linksCsv() {
+    return triples.resolve("wikidata-links.csv");
+  }
+
   /** {@code triples/sources/<id>.txt}. */
   public Path sourceText(String sourceId) {
     return triples.resolve("sources").resolve(sourceId + ".txt");

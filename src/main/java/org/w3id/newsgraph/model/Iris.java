@@ -23,6 +23,12 @@ public final class Iris {
   /** Facts, one per row of a source's facts file. */
   public static final String FACT = BASE + "fact/";
 
+  /** Records of links between entities and Wikidata items. */
+  public static final String LINK = BASE + "link/";
+
+  /** Wikidata items ({@code wd:}). */
+  public static final String WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
+
   /** Named graph holding inferred triples. */
   public static final String INFERRED_GRAPH = BASE + "graph/inferred";
 
@@ -51,6 +57,19 @@ public final class Iris {
     return FACT + requireId(sourceId) + "/" + requireId(factId);
   }
 
+  /** IRI of the record of the link from an entity to a Wikidata item ({@code Q...}). */
+  public static String link(String entityId, String qid) {
+    if (!qid.matches("Q[1-9][0-9]*")) {
+      throw new IllegalArgumentException("not a Wikidata item id: '" + qid + "'");
+    }
+    return LINK + requireId(entityId) + "/" + qid;
+  }
+
+  /** IRI of a Wikidata item. */
+  public static String wikidata(String qid) {
+    return WIKIDATA_ENTITY + qid;
+  }
+
   /** IRI of an ontology term. */
   public static String term(String localName) {
     return ONTOLOGY + localName;
@@ -70,6 +89,7 @@ public final class Iris {
     pm.setNsPrefix("prov", "http://www.w3.org/ns/prov#");
     pm.setNsPrefix("dcterms", "http://purl.org/dc/terms/");
     pm.setNsPrefix("schema", "http://schema.org/");
+    pm.setNsPrefix("wd", WIKIDATA_ENTITY);
     return pm;
   }
 

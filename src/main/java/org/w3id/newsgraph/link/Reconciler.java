@@ -1,0 +1,492 @@
+package org.w3id.newsgraph.link;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.w3id.newsgraph.KnowledgeGraph;
+import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.load.OntologyIndex;
+import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.model.NG;
+
+/**
+ * Reconciles the people, organisations and places of a graph against Wikidata: asks the {@link
+ * WikidataLookup} for items with the entities' names, their classes and context, scores them with
+ * {@link Scoring} and turns the decisions into rows of the links file. Rows a person decided are
+ * kept as they are; an entity a person linked is not reconciled again.
+ */
+final class Reconciler {
+  /** Entities of these classes (and their subclasses) are linked. */
+  private static final List<String> LINKABLE =
+      List.of("Person", "Organization", "Place", "EthnicGroup");
+
+  /** The order of reconciliation: places before those who are in them, parties before members. */
+  private static final List<String> RANKS =
+      List.of(
+          "Country",
+          "Region",
+          "City",
+          "Building",
+          "Place",
+          "PoliticalParty",
+          "GovernmentBody",
+          "Organization",
+          "EthnicGroup",
+          "Person");
+
+  /** An entity to reconcile. */
+  private record Entity(
+      String id,
+      String label,
+      List<String> names,
+      Set<String> compatible,
+      Set<String> neighbours,
+      int rank,
+      int depth) {}
+
+  /** The new rows and what happened. */
+  record Result(List<LinkRecord> records, LinkReport report) {}
+
+  private final KnowledgeGraph kg;
+  private final OntologyIndex ontology;
+  private final WikidataLookup lookup;
+  private final LinkOptions options;
+
+  Reconciler(KnowledgeGraph kg, WikidataLookup lookup, LinkOptions options) {
+    this.kg = kg;
+    this.ontology = new OntologyIndex(kg.ontology());
+    this.lookup = lookup;
+    this.options = options;
+  }
+
+  Result run(List<LinkRecord> existing, WikidataHttp http) {
+    Map<String, Entity> linkable = linkableEntities();
+    checkOnly(linkable);
+    Set<String> confirmed = new TreeSet<>();
+    Map<String, Set<String>> rejected = new HashMap<>();
+    for (LinkRecord r : existing) {
+      if (r.status() == LinkStatus.CONFIRMED) {
+        confirmed.add(r.entity());
+      } else if (r.status() == LinkStatus.REJECTED) {
+        rejected.computeIfAbsent(r.entity(), e -> new HashSet<>()).add(r.qid());
+      }
+    }
+    List<Entity> todo = new ArrayList<>();
+    for (Entity e : linkable.values()) {
+      if (!confirmed.contains(e.id())
+          && (options.only().isEmpty() || options.only().contains(e.id()))) {
+        todo.add(e);
+      }
+    }
+    todo.sort(
+        Comparator.comparingInt(Entity::rank)
+            .thenComparingInt(Entity::depth)
+            .thenComparing(Entity::id));
+    Set<String> processing = new HashSet<>();
+    todo.forEach(e -> processing.add(e.id()));
+
+    List<LinkRecord> out = new ArrayList<>();
+    Map<String, List<LinkRecord>> oldMachineRows = new HashMap<>();
+    Map<String, String> linked = new HashMap<>();
+    for (LinkRecord r : existing) {
+      if (r.status().byPerson()) {
+        out.add(r);
+        if (r.status() == LinkStatus.CONFIRMED) {
+          linked.put(r.entity(), r.qid());
+        }
+      } else if (confirmed.contains(r.entity())) {
+        continue; // superseded: a person linked the entity
+      } else if (processing.contains(r.entity())) {
+        oldMachineRows.computeIfAbsent(r.entity(), e -> new ArrayList<>()).add(r);
+      } else {
+        out.add(r);
+        if (r.status() == LinkStatus.AUTO) {
+          linked.put(r.entity(), r.qid());
+        }
+      }
+    }
+
+    // Ask for everything at once, in batches; each answer is cached on its own.
+    Set<String> names = new TreeSet<>();
+    todo.forEach(e -> names.addAll(e.names()));
+    Map<String, List<Binding>> byName = lookup.itemsNamed(names);
+    Map<String, List<WikidataLookup.SearchHit>> searched = lookup.search(names);
+    Set<String> qids = new TreeSet<>();
+    for (Entity e : todo) {
+      for (String name : e.names()) {
+        for (Binding b : byName.getOrDefault(name, List.of())) {
+          qid(b.get(Var.alloc("item"))).ifPresent(qids::add);
+        }
+        for (WikidataLookup.SearchHit h : searched.getOrDefault(name, List.of())) {
+          qids.add(h.qid());
+        }
+      }
+    }
+    Map<String, List<Binding>> facts = lookup.facts(qids);
+    Set<String> types = new TreeSet<>();
+    facts.values().forEach(rows -> rows.forEach(b -> value(b, "P31").ifPresent(types::add)));
+    Set<String> classes = new TreeSet<>();
+    todo.forEach(e -> classes.addAll(e.compatible()));
+    Map<String, List<Binding>> supers =
+        types.isEmpty() || classes.isEmpty() ? Map.of() : lookup.superclasses(types, classes);
+
+    int auto = 0;
+    int review = 0;
+    int unlinked = 0;
+    List<String> toReview = new ArrayList<>();
+    List<String> notCached = new ArrayList<>();
+    for (Entity e : todo) {
+      Optional<List<Scoring.Candidate>> candidates =
+          candidates(e, byName, searched, facts, supers, rejected, linked);
+      List<LinkRecord> old = oldMachineRows.getOrDefault(e.id(), List.of());
+      if (candidates.isEmpty()) {
+        notCached.add(e.id());
+        out.addAll(old);
+        old.stream()
+            .filter(r -> r.status() == LinkStatus.AUTO)
+            .forEach(r -> linked.put(r.entity(), r.qid()));
+        continue;
+      }
+      Scoring.Decision d = Scoring.decide(candidates.get(), options.minScore(), options.margin());
+      linked.remove(e.id());
+      if (d.accepted() != null) {
+        auto++;
+        linked.put(e.id(), d.accepted().qid());
+        String note =
+            d.runnerUp() == null
+                ? ""
+                : "runner-up " + d.runnerUp().qid() + " (" + d.runnerUp().score() + ")";
+        out.add(row(e, d.accepted(), LinkStatus.AUTO, note, old));
+      } else if (!d.review().isEmpty()) {
+        review++;
+        toReview.add(e.id());
+        for (Scoring.Candidate c : d.review()) {
+          out.add(row(e, c, LinkStatus.REVIEW, d.reason(), old));
+        }
+      } else {
+        unlinked++;
+      }
+    }
+    int requests = http == null ? 0 : http.requests();
+    LinkReport report =
+        new LinkReport(
+            todo.size(),
+            auto,
+            review,
+            unlinked,
+            (int) linkable.keySet().stream().filter(confirmed::contains).count(),
+            requests,
+            toReview,
+            notCached,
+            false);
+    return new Result(out, report);
+  }
+
+  /** The candidates of one entity, or empty if the cache lacks an answer (offline). */
+  private Optional<List<Scoring.Candidate>> candidates(
+      Entity e,
+      Map<String, List<Binding>> byName,
+      Map<String, List<WikidataLookup.SearchHit>> searched,
+      Map<String, List<Binding>> facts,
+      Map<String, List<Binding>> supers,
+      Map<String, Set<String>> rejected,
+      Map<String, String> linked) {
+    Set<String> no = rejected.getOrDefault(e.id(), Set.of());
+    Map<String, LinkMethod> method = new TreeMap<>();
+    Map<String, String> labels = new HashMap<>();
+    Map<String, String> descriptions = new HashMap<>();
+    for (String name : e.names()) {
+      List<Binding> rows = byName.get(name);
+      if (rows == null || (lookup.searchApi() != null && !searched.containsKey(name))) {
+        return Optional.empty();
+      }
+      for (Binding b : rows) {
+        Optional<String> q = qid(b.get(Var.alloc("item")));
+        if (q.isEmpty() || no.contains(q.get())) {
+          continue;
+        }
+        boolean labelToLabel = "label".equals(text(b, "how")) && name.equals(e.label());
+        LinkMethod m = labelToLabel ? LinkMethod.LABEL : LinkMethod.ALIAS;
+        method.merge(q.get(), m, (a, c) -> a.compareTo(c) <= 0 ? a : c);
+        labels.putIfAbsent(q.get(), text(b, "label"));
+        descriptions.putIfAbsent(q.get(), text(b, "description"));
+      }
+      for (WikidataLookup.SearchHit h : searched.getOrDefault(name, List.of())) {
+        if (!no.contains(h.qid())) {
+          method.putIfAbsent(h.qid(), LinkMethod.SEARCH);
+          labels.putIfAbsent(h.qid(), h.label());
+          descriptions.putIfAbsent(h.qid(), h.description());
+        }
+      }
+    }
+    Set<String> context = new HashSet<>();
+    for (String n : e.neighbours()) {
+      if (linked.containsKey(n)) {
+        context.add(linked.get(n));
+      }
+    }
+    List<Scoring.Candidate> out = new ArrayList<>();
+    for (Map.Entry<String, LinkMethod> m : method.entrySet()) {
+      List<Binding> rows = facts.get(m.getKey());
+      if (rows == null) {
+        return Optional.empty();
+      }
+      Set<String> types = new TreeSet<>();
+      Set<String> values = new HashSet<>();
+      for (Binding b : rows) {
+        value(b, "P31").ifPresent(types::add);
+        for (String p : WikidataLookup.CONTEXT_PROPERTIES) {
+          value(b, p).ifPresent(values::add);
+        }
+      }
+      Scoring.TypeFit fit;
+      if (types.isEmpty() || e.compatible().isEmpty()) {
+        fit = Scoring.TypeFit.UNKNOWN;
+      } else {
+        fit = Scoring.TypeFit.WRONG;
+        for (String t : types) {
+          List<Binding> up = supers.get(t);
+          if (up == null) {
+            return Optional.empty();
+          }
+          for (Binding b : up) {
+            if (qid(b.get(Var.alloc("class"))).filter(e.compatible()::contains).isPresent()) {
+              fit = Scoring.TypeFit.COMPATIBLE;
+            }
+          }
+        }
+      }
+      out.add(
+          new Scoring.Candidate(
+              m.getKey(),
+              labels.getOrDefault(m.getKey(), ""),
+              descriptions.getOrDefault(m.getKey(), ""),
+              m.getValue(),
+              fit,
+              Scoring.agrees(values, context)));
+    }
+    return Optional.of(out);
+  }
+
+  private LinkRecord row(
+      Entity e, Scoring.Candidate c, LinkStatus status, String note, List<LinkRecord> old) {
+    String source =
+        c.method() == LinkMethod.SEARCH && lookup.searchApi() != null
+            ? lookup.searchApi().toString()
+            : lookup.endpoint().toString();
+    LinkRecord fresh =
+        new LinkRecord(
+            e.id(),
+            c.qid(),
+            c.label(),
+            c.description(),
+            OptionalInt.of(c.score()),
+            c.method(),
+            status,
+            options.today(),
+            source,
+            note);
+    for (LinkRecord r : old) {
+      if (r.sameBut(fresh)) {
+        return r; // nothing changed: keep the day it was first checked so, and the file stable
+      }
+    }
+    return fresh;
+  }
+
+  // ---- the entities of the graph
+
+  private Map<String, Entity> linkableEntities() {
+    Graph data = kg.asserted();
+    Map<String, Entity> out = new LinkedHashMap<>();
+    for (Triple t : data.find(Node.ANY, RDF.type.asNode(), Node.ANY).toList()) {
+      Node s = t.getSubject();
+      Node cls = t.getObject();
+      if (!s.isURI() || !s.getURI().startsWith(Iris.ENTITY) || !isLinkable(cls)) {
+        continue;
+      }
+      String id = s.getURI().substring(Iris.ENTITY.length());
+      String label = literal(data, s, RDFS.label.asNode()).stream().findFirst().orElse(id);
+      List<String> names = new ArrayList<>(new LinkedHashSet<>(literals(label, data, s)));
+      out.put(
+          id,
+          new Entity(
+              id,
+              label,
+              names,
+              compatible(cls),
+              neighbours(s),
+              rank(cls),
+              kg.inferred().find(s, term("locatedIn"), Node.ANY).toList().size()
+                  + data.find(s, term("locatedIn"), Node.ANY).toList().size()));
+    }
+    return out;
+  }
+
+  private static List<String> literals(String label, Graph data, Node s) {
+    List<String> names = new ArrayList<>();
+    names.add(label);
+    names.addAll(literal(data, s, SKOS.altLabel.asNode()));
+    return names;
+  }
+
+  private boolean isLinkable(Node cls) {
+    for (String root : LINKABLE) {
+      if (ontology.isSubClassOf(cls, term(root))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int rank(Node cls) {
+    for (int i = 0; i < RANKS.size(); i++) {
+      if (ontology.isSubClassOf(cls, term(RANKS.get(i)))) {
+        return i;
+      }
+    }
+    return RANKS.size();
+  }
+
+  /** The Wikidata classes of {@code cls} and of its superclasses, as declared in the ontology. */
+  private Set<String> compatible(Node cls) {
+    Set<String> out = new TreeSet<>();
+    Set<Node> seen = new HashSet<>();
+    List<Node> todo = new ArrayList<>(List.of(cls));
+    while (!todo.isEmpty()) {
+      Node c = todo.remove(todo.size() - 1);
+      if (!seen.add(c)) {
+        continue;
+      }
+      for (Triple t : kg.ontology().find(c, NG.wikidataClass.asNode(), Node.ANY).toList()) {
+        qid(t.getObject()).ifPresent(out::add);
+      }
+      kg.ontology()
+          .find(c, RDFS.subClassOf.asNode(), Node.ANY)
+          .forEachRemaining(t -> todo.add(t.getObject()));
+    }
+    return out;
+  }
+
+  /**
+   * The entities this one is related to by an ontology property, asserted or inferred (so a place
+   * knows every place it lies in), and through a position it holds, that position's places and
+   * organisations.
+   */
+  private Set<String> neighbours(Node s) {
+    Set<String> out = new TreeSet<>();
+    for (Node o : related(s)) {
+      out.add(o.getURI().substring(Iris.ENTITY.length()));
+      if (isPosition(o)) {
+        for (Node p : related(o)) {
+          out.add(p.getURI().substring(Iris.ENTITY.length()));
+        }
+      }
+    }
+    out.remove(s.getURI().substring(Iris.ENTITY.length()));
+    return out;
+  }
+
+  private List<Node> related(Node s) {
+    List<Node> out = new ArrayList<>();
+    for (Graph g : List.of(kg.asserted(), kg.inferred())) {
+      for (Triple t : g.find(s, Node.ANY, Node.ANY).toList()) {
+        Node o = t.getObject();
+        if (t.getPredicate().getURI().startsWith(NG.NS)
+            && o.isURI()
+            && o.getURI().startsWith(Iris.ENTITY)) {
+          out.add(o);
+        }
+      }
+    }
+    return out;
+  }
+
+  private boolean isPosition(Node entity) {
+    for (Triple t : kg.asserted().find(entity, RDF.type.asNode(), Node.ANY).toList()) {
+      if (ontology.isSubClassOf(t.getObject(), term("Position"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void checkOnly(Map<String, Entity> linkable) {
+    for (String id : options.only()) {
+      if (linkable.containsKey(id)) {
+        continue;
+      }
+      Node n = org.apache.jena.graph.NodeFactory.createURI(Iris.ENTITY + id);
+      List<Triple> types = kg.asserted().find(n, RDF.type.asNode(), Node.ANY).toList();
+      if (types.isEmpty()) {
+        throw new NewsGraphException("--only: unknown entity id '" + id + "'");
+      }
+      throw new NewsGraphException(
+          "--only: '"
+              + id
+              + "' is of class "
+              + types.get(0).getObject().getLocalName()
+              + "; only people, organisations and places are linked");
+    }
+  }
+
+  // ---- small helpers
+
+  private static Node term(String local) {
+    return OntologyIndex.term(local);
+  }
+
+  private static List<String> literal(Graph g, Node s, Node p) {
+    List<String> out = new ArrayList<>();
+    for (Triple t : g.find(s, p, Node.ANY).toList()) {
+      if (t.getObject().isLiteral()) {
+        out.add(t.getObject().getLiteralLexicalForm());
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** The QID of a {@code wd:} IRI. */
+  static Optional<String> qid(Node n) {
+    if (n != null && n.isURI() && n.getURI().startsWith(WikidataLookup.WD)) {
+      String q = n.getURI().substring(WikidataLookup.WD.length());
+      if (q.matches("Q[1-9][0-9]*")) {
+        return Optional.of(q);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The QID value of a facts row whose {@code ?p} is {@code wdt:<property>}. */
+  private static Optional<String> value(Binding b, String property) {
+    Node p = b.get(Var.alloc("p"));
+    if (p != null && p.isURI() && p.getURI().equals(WikidataLookup.WDT + property)) {
+      return qid(b.get(Var.alloc("value")));
+    }
+    return Optional.empty();
+  }
+
+  private static String text(Binding b, String var) {
+    Node n = b.get(Var.alloc(var));
+    return n != null && n.isLiteral() ? n.getLiteralLexicalForm().strip() : "";
+  }
+}
