@@ -1,19 +1,12 @@
 package org.w3id.newsgraph.export;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.GraphUtil;
@@ -24,6 +17,7 @@ import org.apache.jena.shared.JenaException;
 import org.apache.jena.shared.PrefixMapping;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.util.AtomicFile;
 
 /**
  * Writes the asserted and the inferred triples in one of the {@link ExportFormat}s. Turtle,
@@ -90,23 +84,13 @@ public final class Exporter {
     if (Files.exists(file) && !Files.isWritable(file)) {
       throw new NewsGraphException("cannot write " + target + ": the file is not writable");
     }
-    Path temp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      try (FileChannel channel =
-              FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
-        write(asserted, inferred, prefixes, format, out);
-        channel.force(true); // on disk before it replaces the old file
-      }
-      move(temp, file);
+      AtomicFile.write(file, out -> write(asserted, inferred, prefixes, format, out));
     } catch (IOException | UncheckedIOException e) {
-      deleteQuietly(temp);
       throw new NewsGraphException("cannot write " + target + ": " + message(e), e);
     } catch (NewsGraphException e) {
-      deleteQuietly(temp);
       throw new NewsGraphException("cannot write " + target + ": " + e.getMessage(), e);
     } catch (InvalidPropertyURIException e) {
-      deleteQuietly(temp);
       throw new NewsGraphException(
           "cannot write "
               + target
@@ -117,28 +101,8 @@ public final class Exporter {
               + "> has no legal XML local name; use another format",
           e);
     } catch (JenaException e) {
-      deleteQuietly(temp);
       throw new NewsGraphException(
           "cannot write " + target + " as " + format.displayName() + ": " + e.getMessage(), e);
-    } catch (RuntimeException | Error e) {
-      deleteQuietly(temp);
-      throw e;
-    }
-  }
-
-  private static void move(Path temp, Path file) throws IOException {
-    try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void deleteQuietly(Path temp) {
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException e) {
-      // Nothing more to do: the original error is the one to report.
     }
   }
 

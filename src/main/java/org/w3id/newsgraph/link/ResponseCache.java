@@ -2,15 +2,14 @@ package org.w3id.newsgraph.link;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.util.AtomicFile;
 
 /**
  * Answers already fetched, one file per key in a folder: {@code <sha-256 of the key>.json}. The key
@@ -47,18 +46,7 @@ final class ResponseCache {
     Path file = file(key);
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".entry", ".tmp");
-      try {
-        Files.writeString(tmp, value, StandardCharsets.UTF_8);
-        try {
-          Files.move(
-              tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFile.write(file, out -> out.write(value.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new NewsGraphException("cannot write the cache in " + dir + ": " + e.getMessage(), e);
     }
