@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       ExportCommand.class,
       QueryCommand.class,
+      ServeCommand.class,
       LinkCommand.class
     })
 public final class NewsGraphCommand implements Runnable {

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Startup time of `newsgraph serve`: from starting the JVM to the first answered query, polled with
+# curl every 10 ms. Four ways, interleaved, ROUNDS times each: in memory (the default), with an
+# application class-data sharing archive (AppCDS), reopening an unchanged --store, and both.
+# Not part of the tests; run by hand: .ci/startup-serve.sh (BUILD_DIR=target, built beforehand).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD_DIR=${BUILD_DIR:-target}
+case $BUILD_DIR in /*) ;; *) BUILD_DIR="$PWD/$BUILD_DIR" ;; esac
+ROUNDS=${ROUNDS:-7}
+PORT=${PORT:-3453}
+JAR="$BUILD_DIR/newsgraph.jar"
+WORK="$BUILD_DIR/bench"
+ARCHIVE="$WORK/newsgraph.jsa"
+STORE="$WORK/startup-store"
+mkdir -p "$WORK"
+[ -f "$JAR" ] || { echo "startup-serve: build first (mvn -DskipTests package)" >&2; exit 2; }
+
+url="http://127.0.0.1:$PORT/kg/sparql"
+
+# Starts serve with JVM options "$1" and serve options "$2"; prints ms to the first answer.
+first_answer() {
+  local jvm=$1 opts=$2 start pid st
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java $jvm -jar "$JAR" serve --port "$PORT" $opts > /dev/null 2> "$WORK/startup.err" &
+  pid=$!
+  until curl -sf -o /dev/null --data-urlencode 'query=ASK {}' "$url"; do
+    st=$(ps -o stat= -p "$pid" 2> /dev/null || true)
+    case "$st" in "" | Z*) echo "startup-serve: serve died: $(cat "$WORK/startup.err")" >&2; exit 1 ;; esac
+    if [ $(($(date +%s%N) - start)) -gt 60000000000 ]; then
+      kill -9 "$pid"
+      echo "startup-serve: no answer in 60 s" >&2
+      exit 1
+    fi
+    sleep 0.01
+  done
+  echo $((($(date +%s%N) - start) / 1000000))
+  kill -TERM "$pid"
+  wait "$pid" 2> /dev/null || true
+}
+
+# The AppCDS archive: classes recorded by a run that starts, answers the usual queries, stops.
+# (Java 17: -XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile; the archive fits one jar.)
+rm -f "$ARCHIVE"
+java -XX:ArchiveClassesAtExit="$ARCHIVE" -jar "$JAR" serve --port "$PORT" > /dev/null 2>&1 &
+pid=$!
+until curl -sf -o /dev/null --data-urlencode 'query=ASK {}' "$url"; do sleep 0.1; done
+for accept in application/sparql-results+json text/csv; do
+  curl -sf -o /dev/null -H "Accept: $accept" --data-urlencode query@queries/attack-timeline.rq "$url"
+done
+curl -sf -o /dev/null "http://127.0.0.1:$PORT/"
+kill -TERM "$pid"
+wait "$pid" 2> /dev/null || true
+[ -f "$ARCHIVE" ] || { echo "startup-serve: no archive written" >&2; exit 1; }
+
+# A store to reopen.
+rm -rf "$STORE"
+first_answer "" "--store $STORE" > /dev/null
+
+names=("in memory (default)" "in memory + AppCDS" "--store, unchanged" "--store, unchanged + AppCDS")
+jvms=("" "-XX:SharedArchiveFile=$ARCHIVE" "" "-XX:SharedArchiveFile=$ARCHIVE")
+opts=("" "" "--store $STORE" "--store $STORE")
+declare -a times
+for _ in $(seq 1 "$ROUNDS"); do
+  for i in 0 1 2 3; do
+    times[i]="${times[i]:-} $(first_answer "${jvms[i]}" "${opts[i]}")"
+  done
+done
+
+{
+  echo "| serve | median ms | min ms | max ms |"
+  echo "|---|---:|---:|---:|"
+  for i in 0 1 2 3; do
+    read -r -a sorted <<< "$(tr ' ' '\n' <<< "${times[i]}" | grep . | sort -n | tr '\n' ' ')"
+    n=${#sorted[@]}
+    echo "| ${names[i]} | ${sorted[n / 2]} | ${sorted[0]} | ${sorted[n - 1]} |"
+  done
+  echo
+  echo "JVM start to first answered query, $ROUNDS runs each, interleaved; $(nproc) cores;" \
+    "$(java -version 2>&1 | head -1)."
+} | tee "$WORK/startup.md"

@@ -1,0 +1,229 @@
+package org.w3id.newsgraph.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.load.LoadException;
+import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.query.NamedQuery;
+import org.w3id.newsgraph.query.QueryLibrary;
+import org.w3id.newsgraph.server.GraphServer;
+import org.w3id.newsgraph.server.PortInUseException;
+import org.w3id.newsgraph.server.ServerOptions;
+import org.w3id.newsgraph.store.GraphStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code newsgraph serve}: a read-only SPARQL endpoint and query page over the graph. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Loads and validates the graph, then serves it read-only: SPARQL 1.1 Protocol",
+      "at /kg/sparql (and /kg/query), Graph Store Protocol (read) at /kg/data, and a",
+      "query page with the named queries at /. A broken graph is never served.",
+      "Safe by default: this machine only, a query timeout, no SERVICE calls, small",
+      "requests. Stops on Ctrl-C or SIGTERM."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand private NewsGraphCommand root;
+  @Mixin private InputOptions input;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "" + ServerOptions.DEFAULT_PORT,
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  private int port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = ServerOptions.DEFAULT_HOST,
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). 0.0.0.0 listens"
+              + " on every interface: anyone who can reach it can query it.")
+  private String host;
+
+  @Option(
+      names = "--store",
+      paramLabel = "DIR",
+      description =
+          "Keep the graph in a TDB2 store in DIR, rebuilt from the CSV only when the ontology or"
+              + " the triples changed since it was built, otherwise opened as is. Without it the"
+              + " graph is built in memory at every start.")
+  private Path store;
+
+  @Option(
+      names = "--inferred",
+      description =
+          "Also serve what the ontology entails, in the named graph "
+              + Iris.INFERRED_GRAPH
+              + " (the default graph stays asserted only).")
+  private boolean inferred;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description = "Longest a query may run, e.g. 10s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
+  private String timeout;
+
+  @Option(
+      names = "--allow-service",
+      description = "Let queries call other endpoints with SERVICE (off by default: SSRF).")
+  private boolean allowService;
+
+  @Option(
+      names = "--queries",
+      paramLabel = "DIR",
+      description =
+          "Folder of named queries shown on the query page (default: queries, if present).")
+  private Path queries;
+
+  @Option(
+      names = "--max-body",
+      paramLabel = "SIZE",
+      defaultValue = "1m",
+      description = "Largest request body accepted, e.g. 64k, 1m (default: ${DEFAULT-VALUE}).")
+  private String maxBody;
+
+  @Option(
+      names = "--max-rows",
+      paramLabel = "N",
+      defaultValue = "" + ServerOptions.DEFAULT_MAX_ROWS,
+      description = "Most rows a SELECT may return (default: ${DEFAULT-VALUE}).")
+  private long maxRows;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServerOptions options = options();
+    if (port != 0) {
+      checkPort(); // fail before the graph is loaded
+    }
+    GraphStore graph = open();
+    GraphServer server;
+    try {
+      server = new GraphServer(graph.dataset(), options).start();
+    } catch (PortInUseException e) {
+      graph.close();
+      throw portInUse(e);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    PrintStream out = root.streams().out();
+    PrintStream err = root.streams().err();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  graph.close();
+                  err.println("newsgraph: stopped");
+                  err.flush();
+                  stopped.countDown();
+                },
+                "newsgraph-shutdown"));
+    if (!server.isLoopback()) {
+      err.println(
+          "warning: listening on "
+              + host
+              + ", not only on this machine: anyone who can reach port "
+              + server.port()
+              + " can query the graph (read-only, no authentication)");
+    }
+    report(out, graph, server, options);
+    root.streams().flush();
+    stopped.await();
+    return Main.OK;
+  }
+
+  private void checkPort() {
+    try {
+      GraphServer.checkAvailable(host, port);
+    } catch (PortInUseException e) {
+      throw portInUse(e);
+    }
+  }
+
+  private static NewsGraphException portInUse(PortInUseException e) {
+    return new NewsGraphException(
+        "port " + e.port() + " is in use; choose another with --port (0 picks a free one)", e);
+  }
+
+  private ServerOptions options() {
+    Duration limit;
+    try {
+      limit = ServerOptions.parseDuration(timeout);
+    } catch (NewsGraphException e) {
+      throw new NewsGraphException("--timeout: " + e.getMessage(), e);
+    }
+    long body;
+    try {
+      body = ServerOptions.parseSize(maxBody);
+    } catch (NewsGraphException e) {
+      throw new NewsGraphException("--max-body: " + e.getMessage(), e);
+    }
+    if (port < 0 || port > 65535) {
+      throw new NewsGraphException("--port " + port + " is out of range; use 0 to 65535");
+    }
+    if (maxRows < 1) {
+      throw new NewsGraphException("--max-rows must be at least 1");
+    }
+    return new ServerOptions(host, port, limit, allowService, body, maxRows, namedQueries());
+  }
+
+  private List<NamedQuery> namedQueries() {
+    if (queries != null) {
+      return new QueryLibrary(queries).list();
+    }
+    Path dflt = Path.of("queries");
+    return Files.isDirectory(dflt) ? new QueryLibrary(dflt).list() : List.of();
+  }
+
+  private GraphStore open() {
+    if (input.maxErrors < 1) {
+      throw new NewsGraphException("--max-errors must be at least 1");
+    }
+    if (store == null) {
+      return GraphStore.inMemory(input.layout(), inferred, input.maxErrors);
+    }
+    try {
+      return GraphStore.tdb2(store, input.layout(), inferred, input.maxErrors);
+    } catch (LoadException e) {
+      throw new NewsGraphException(
+          e.getMessage() + "\nNot serving; the store " + store + " was left as it was.", e);
+    }
+  }
+
+  private void report(PrintStream out, GraphStore graph, GraphServer server, ServerOptions o) {
+    GraphStore.Counts counts = graph.counts();
+    String from =
+        switch (graph.origin()) {
+          case MEMORY -> "in memory";
+          case BUILT -> "from the store " + store + " (built from the CSV)";
+          case REUSED -> "from the store " + store + " (unchanged since it was built)";
+        };
+    out.printf(
+        "Serving %d triples%s %s.%n",
+        counts.asserted(), inferred ? " and " + counts.inferred() + " inferred" : "", from);
+    out.println("  SPARQL endpoint: " + server.endpointUrl());
+    out.println("  Query page:      " + server.pageUrl());
+    out.println(
+        "  Try:             curl -H 'Accept: text/csv' --data-urlencode"
+            + " 'query=SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 3' "
+            + server.endpointUrl());
+    out.printf(
+        "Read-only; queries time out after %s; SERVICE calls are %s. Ctrl-C stops.%n",
+        ServerOptions.format(o.timeout()), o.allowService() ? "ALLOWED" : "off");
+  }
+}

@@ -1,0 +1,116 @@
+package org.w3id.newsgraph.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.load.Layout;
+
+/**
+ * A SHA-256 digest of everything a graph is built from: every file a {@link Layout} names (the
+ * ontology, the shapes, and every file under the triples folder, links included), plus what else
+ * changes the built graph (whether inferred triples are wanted, the store format and the NewsGraph
+ * version). Files are taken in a fixed order and named relative to their layout entry, so the same
+ * inputs give the same digest in any folder and on any machine.
+ */
+final class InputDigest {
+  private InputDigest() {}
+
+  /**
+   * The digest of the inputs of {@code layout}, as lower-case hex.
+   *
+   * @param extra further settings that change the built graph, e.g. {@code inferred=true}
+   * @throws NewsGraphException if an input cannot be read
+   */
+  static String of(Layout layout, String... extra) {
+    MessageDigest sha = sha256();
+    for (String e : extra) {
+      field(sha, "setting", e);
+    }
+    // Every Path of the layout, found by reflection so that inputs added to Layout later (e.g. a
+    // links file) are covered without touching this class.
+    for (RecordComponent component : Layout.class.getRecordComponents()) {
+      if (component.getType() != Path.class) {
+        continue;
+      }
+      Path root = path(layout, component);
+      field(sha, "input", component.getName());
+      if (root == null || !Files.exists(root)) {
+        field(sha, "missing", component.getName());
+      } else if (Files.isDirectory(root)) {
+        for (Path file : filesUnder(root)) {
+          file(sha, root.relativize(file).toString().replace('\\', '/'), file);
+        }
+      } else {
+        file(sha, root.getFileName().toString(), root);
+      }
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static Path path(Layout layout, RecordComponent component) {
+    try {
+      return (Path) component.getAccessor().invoke(layout);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read Layout." + component.getName(), e);
+    }
+  }
+
+  private static List<Path> filesUnder(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      List<Path> files = new ArrayList<>(walk.filter(Files::isRegularFile).toList());
+      files.sort(
+          (a, b) ->
+              root.relativize(a)
+                  .toString()
+                  .replace('\\', '/')
+                  .compareTo(root.relativize(b).toString().replace('\\', '/')));
+      return files;
+    } catch (IOException | UncheckedIOException e) {
+      throw new NewsGraphException("cannot read " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void file(MessageDigest sha, String name, Path file) {
+    try {
+      field(sha, "file", name + "\0" + Files.size(file));
+    } catch (IOException e) {
+      throw new NewsGraphException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+      byte[] buffer = new byte[8192];
+      while (in.read(buffer) >= 0) {
+        // the DigestInputStream feeds the digest
+      }
+    } catch (IOException e) {
+      throw new NewsGraphException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A tagged, length-prefixed field, so that no two different inputs feed the same bytes. */
+  private static void field(MessageDigest sha, String tag, String value) {
+    byte[] bytes = (tag + "=" + value).getBytes(StandardCharsets.UTF_8);
+    sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+    sha.update((byte) ':');
+    sha.update(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package org.w3id.newsgraph.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.QueryExecution;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.w3id.newsgraph.load.Layout;
+import org.w3id.newsgraph.query.NamedQuery;
+import org.w3id.newsgraph.query.QueryLibrary;
+import org.w3id.newsgraph.store.GraphStore;
+
+/**
+ * The query page in a real browser (Debian's headless chromium): open {@code /}, pick a named
+ * query, run it, see its rows; every request the page makes goes to this server. Saves a screenshot
+ * to {@code target/screenshots/query-page.png}.
+ */
+class BrowserIT {
+  private static GraphStore store;
+  private static GraphServer server;
+  private static List<String> attacks;
+
+  @TempDir static Path profile;
+
+  @BeforeAll
+  static void start() {
+    // Selenium logs that it has no DevTools binding for this chromium; it needs none here.
+    java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
+    store = GraphStore.inMemory(Layout.of(Path.of(".")), false, 10);
+    store.dataset().getContext().set(ARQ.httpServiceAllowed, false);
+    List<NamedQuery> queries = new QueryLibrary(Path.of("queries")).list();
+    server =
+        new GraphServer(store.dataset(), ServerOptions.defaults().withPort(0).withQueries(queries))
+            .start();
+    NamedQuery timeline =
+        queries.stream().filter(q -> q.name().equals("attack-timeline")).findFirst().orElseThrow();
+    attacks = new ArrayList<>();
+    try (QueryExecution exec =
+        QueryExecution.dataset(store.dataset()).query(timeline.text()).build()) {
+      exec.execSelect().forEachRemaining(row -> attacks.add(row.getLiteral("attack").getString()));
+    }
+    assertTrue(!attacks.isEmpty());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop();
+    }
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Test
+  void openThePagePickANamedQueryRunItAndSeeTheRows() throws IOException {
+    Path chromium = Tools.requireExecutable("/usr/bin/chromium", "Debian's chromium");
+    Path driverBinary = Tools.requireExecutable("/usr/bin/chromedriver", "chromium-driver");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,2000",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.PERFORMANCE, Level.ALL);
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile()).build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+      driver.get(server.pageUrl());
+
+      // "/" opens the query view of /kg, with the named queries as its examples
+      wait.until(ExpectedConditions.urlContains("#/dataset/kg/query"));
+      By timeline = By.xpath("//span[contains(@class,'badge') and text()='Attacks as a timeline']");
+      WebElement example = wait.until(ExpectedConditions.elementToBeClickable(timeline));
+      wait.until(d -> editorText(d).contains("SELECT")); // the editor is ready
+      example.click();
+      wait.until(d -> editorText(d).contains("ng:Attack"));
+
+      driver.findElement(By.cssSelector(".yasqe_queryButton")).click();
+      By rows = By.cssSelector(".yasr table tbody tr");
+      wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(rows, 0));
+      wait.until(d -> d.findElement(By.cssSelector(".yasr")).getText().contains(attacks.get(0)));
+      String table = driver.findElement(By.cssSelector(".yasr")).getText();
+      for (String attack : attacks.subList(0, Math.min(attacks.size(), 5))) {
+        assertTrue(table.contains(attack), attack + " is shown");
+      }
+      assertEquals(
+          Math.min(attacks.size(), 50), driver.findElements(rows).size(), "one row per attack");
+
+      Path shots = Files.createDirectories(Tools.buildDir().resolve("screenshots"));
+      byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+      Files.write(shots.resolve("query-page.png"), png);
+
+      // Everything the page loaded or called came from this server.
+      String origin = server.pageUrl().substring(0, server.pageUrl().length() - 1);
+      List<String> elsewhere = new ArrayList<>();
+      int requests = 0;
+      for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+        JsonObject message = JSON.parse(entry.getMessage()).get("message").getAsObject();
+        if (!"Network.requestWillBeSent".equals(message.getString("method"))) {
+          continue;
+        }
+        JsonValue url = message.get("params").getAsObject().get("request").getAsObject().get("url");
+        String u = url.getAsString().value();
+        requests++;
+        boolean network = u.matches("(?i)(https?|wss?|ftp)://.*");
+        if (network && !u.startsWith(origin + "/")) {
+          elsewhere.add(u);
+        }
+      }
+      assertTrue(requests > 5, "saw the page's requests");
+      assertEquals(List.of(), elsewhere, "nothing loaded from anywhere else");
+      List<String> blocked = new ArrayList<>();
+      for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+        if (entry.getMessage().contains("Content Security Policy")) {
+          blocked.add(entry.getMessage());
+        }
+      }
+      assertEquals(List.of(), blocked, "the page never tried anything its policy forbids");
+    } finally {
+      driver.quit();
+    }
+  }
+
+  private static String editorText(org.openqa.selenium.WebDriver d) {
+    Object text =
+        ((JavascriptExecutor) d)
+            .executeScript(
+                "var cm = document.querySelector('.CodeMirror');"
+                    + " return cm && cm.CodeMirror ? cm.CodeMirror.getValue() : '';");
+    return text == null ? "" : text.toString();
+  }
+}

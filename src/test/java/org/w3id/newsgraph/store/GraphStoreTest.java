@@ -1,0 +1,226 @@
+package org.w3id.newsgraph.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.newsgraph.KnowledgeGraph;
+import org.w3id.newsgraph.NewsGraph;
+import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.load.Layout;
+import org.w3id.newsgraph.load.LoadException;
+import org.w3id.newsgraph.model.Iris;
+
+/** The served dataset: in memory and in TDB2, rebuilt only when its inputs change. */
+class GraphStoreTest {
+  private static final Node TTP = uri(Iris.entity("ttp"));
+  private static final Node GOVERNMENT = uri(Iris.entity("government-of-pakistan"));
+  private static final Node NEGOTIATES = uri(Iris.term("negotiatesWith"));
+  private static final Node INFERRED = uri(Iris.INFERRED_GRAPH);
+  private static final String TTP_LABEL_QUERY =
+      "SELECT ?l { <" + Iris.entity("ttp") + "> <http://www.w3.org/2000/01/rdf-schema#label> ?l }";
+
+  private static KnowledgeGraph kg;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void load() {
+    kg = NewsGraph.load(Layout.of(Path.of(".")));
+  }
+
+  @Test
+  void inMemoryHoldsOntologyAndAssertedDataInTheDefaultGraphOnly() {
+    try (GraphStore store = GraphStore.inMemory(Layout.of(Path.of(".")), false, 10)) {
+      assertEquals(GraphStore.Origin.MEMORY, store.origin());
+      assertTrue(store.folder().isEmpty());
+      GraphStore.Counts counts = store.counts();
+      Txn.executeRead(
+          store.dataset(),
+          () -> {
+            Graph dflt = store.dataset().asDatasetGraph().getDefaultGraph();
+            Graph expected = GraphFactory.createDefaultGraph();
+            GraphUtil.addInto(expected, kg.ontology());
+            GraphUtil.addInto(expected, kg.asserted());
+            assertTrue(dflt.isIsomorphicWith(expected), "ontology + asserted data, nothing else");
+            assertFalse(dflt.contains(TTP, NEGOTIATES, GOVERNMENT), "inferred, not asserted");
+          });
+      assertEquals(0, counts.inferred());
+      assertEquals(kg.ontology().size() + kg.asserted().size(), counts.asserted());
+    }
+  }
+
+  @Test
+  void inferredTriplesGoToTheirNamedGraphAndNowhereElse() {
+    try (GraphStore plain = GraphStore.inMemory(Layout.of(Path.of(".")), false, 10);
+        GraphStore store = GraphStore.inMemory(Layout.of(Path.of(".")), true, 10)) {
+      assertEquals(plain.counts().asserted(), store.counts().asserted());
+      Txn.executeRead(
+          store.dataset(),
+          () -> {
+            var dsg = store.dataset().asDatasetGraph();
+            assertTrue(dsg.getGraph(INFERRED).isIsomorphicWith(kg.inferred()));
+            assertTrue(dsg.getGraph(INFERRED).contains(TTP, NEGOTIATES, GOVERNMENT));
+            assertFalse(dsg.getDefaultGraph().contains(TTP, NEGOTIATES, GOVERNMENT));
+          });
+      assertEquals(kg.inferred().size(), store.counts().inferred());
+    }
+  }
+
+  @Test
+  void invalidDataIsNeverLoaded() throws IOException {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    p.breakFacts();
+    LoadException e =
+        assertThrows(LoadException.class, () -> GraphStore.inMemory(p.layout(), false, 10));
+    assertTrue(e.getMessage().contains("ttp-typo"), e.getMessage());
+  }
+
+  @Test
+  void tdb2IsBuiltOnceThenReusedUntilTheCsvChanges() throws IOException {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    Path dir = tmp.resolve("store");
+    GraphStore.Counts first;
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(GraphStore.Origin.BUILT, store.origin());
+      assertEquals(dir, store.folder().orElseThrow());
+      first = store.counts();
+      assertEquals(List.of(TestProject.TTP_LABEL), labels(store.dataset()));
+    }
+    assertTrue(Files.isRegularFile(dir.resolve(GraphStore.RECORD_FILE)));
+    assertTrue(Files.isDirectory(dir.resolve(GraphStore.DATABASE_DIR)));
+
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(GraphStore.Origin.REUSED, store.origin(), "nothing changed: no rebuild");
+      assertEquals(first, store.counts());
+      assertEquals(List.of(TestProject.TTP_LABEL), labels(store.dataset()));
+    }
+
+    p.editEntities(TestProject.TTP_LABEL, "Tehreek-e-Taliban Pakistan");
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(GraphStore.Origin.BUILT, store.origin(), "a changed CSV: rebuilt");
+      assertEquals(List.of("Tehreek-e-Taliban Pakistan"), labels(store.dataset()));
+      assertEquals(first, store.counts(), "same size, old label gone");
+    }
+  }
+
+  @Test
+  void aRebuildThatFailsValidationLeavesThePreviousStoreIntact() throws IOException {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    Path dir = tmp.resolve("store");
+    GraphStore.Counts before;
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      before = store.counts();
+    }
+    String record = Files.readString(dir.resolve(GraphStore.RECORD_FILE));
+    Path facts;
+    try (Stream<Path> files = Files.list(p.triples().resolve("facts"))) {
+      facts = files.sorted().findFirst().orElseThrow();
+    }
+    byte[] good = Files.readAllBytes(facts);
+
+    p.breakFacts();
+    LoadException e =
+        assertThrows(LoadException.class, () -> GraphStore.tdb2(dir, p.layout(), false, 10));
+    assertTrue(e.getMessage().contains("ttp-typo"), e.getMessage());
+    assertEquals(record, Files.readString(dir.resolve(GraphStore.RECORD_FILE)));
+
+    // Back to the inputs it was built from: the old store is found whole and reused as it is.
+    Files.write(facts, good);
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(GraphStore.Origin.REUSED, store.origin());
+      assertEquals(before, store.counts());
+      assertEquals(List.of(TestProject.TTP_LABEL), labels(store.dataset()));
+    }
+  }
+
+  @Test
+  void askingForInferenceRebuildsWithTheInferredGraph() throws IOException {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    Path dir = tmp.resolve("store");
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(0, store.counts().inferred());
+    }
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), true, 10)) {
+      assertEquals(GraphStore.Origin.BUILT, store.origin());
+      assertEquals(kg.inferred().size(), store.counts().inferred());
+    }
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), true, 10)) {
+      assertEquals(GraphStore.Origin.REUSED, store.origin());
+    }
+  }
+
+  @Test
+  void aFolderThatIsNotAStoreIsRefused() throws IOException {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    Path busy = Files.createDirectories(tmp.resolve("busy"));
+    Files.writeString(busy.resolve("notes.txt"), "mine");
+    NewsGraphException e =
+        assertThrows(NewsGraphException.class, () -> GraphStore.tdb2(busy, p.layout(), false, 10));
+    assertTrue(e.getMessage().contains("not empty and is not a NewsGraph store"), e.getMessage());
+    assertEquals("mine", Files.readString(busy.resolve("notes.txt")));
+
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    e = assertThrows(NewsGraphException.class, () -> GraphStore.tdb2(file, p.layout(), false, 10));
+    assertTrue(e.getMessage().contains("not a folder"), e.getMessage());
+
+    Path under = file.resolve("store");
+    e = assertThrows(NewsGraphException.class, () -> GraphStore.tdb2(under, p.layout(), false, 10));
+    assertTrue(e.getMessage().startsWith("cannot create the store folder"), e.getMessage());
+  }
+
+  @Test
+  void theDigestCoversEveryInputAndNotWhereTheProjectIs() throws IOException {
+    TestProject a = TestProject.copy(tmp.resolve("a"));
+    TestProject b = TestProject.copy(tmp.resolve("b"));
+    String digest = InputDigest.of(a.layout(), "x");
+    assertEquals(digest, InputDigest.of(b.layout(), "x"), "same inputs elsewhere: same digest");
+    assertNotEquals(digest, InputDigest.of(a.layout(), "y"), "settings count");
+
+    Files.writeString(b.triples().resolve("wikidata-links.csv"), "id\n");
+    String withLinks = InputDigest.of(b.layout(), "x");
+    assertNotEquals(digest, withLinks, "a new file under triples/");
+
+    Files.writeString(
+        b.ontology().resolve("shapes.ttl"),
+        Files.readString(b.ontology().resolve("shapes.ttl")) + "\n");
+    assertNotEquals(withLinks, InputDigest.of(b.layout(), "x"), "the shapes");
+  }
+
+  private static List<String> labels(Dataset ds) {
+    return Txn.calculateRead(
+        ds,
+        () -> {
+          try (QueryExecution exec = QueryExecution.dataset(ds).query(TTP_LABEL_QUERY).build()) {
+            List<String> out = new ArrayList<>();
+            exec.execSelect()
+                .forEachRemaining(row -> out.add(row.getLiteral("l").getLexicalForm()));
+            out.sort(null);
+            return out;
+          }
+        });
+  }
+
+  private static Node uri(String iri) {
+    return NodeFactory.createURI(iri);
+  }
+}

@@ -1,0 +1,79 @@
+package org.w3id.newsgraph.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.w3id.newsgraph.load.Layout;
+
+/** A copy of the project's real ontology/ and triples/ in a temporary folder, to change freely. */
+public final class TestProject {
+  /** The label of the TTP in entities.csv, which tests change to see a rebuild. */
+  public static final String TTP_LABEL = "Tehrik-e Taliban Pakistan";
+
+  private final Path root;
+
+  private TestProject(Path root) {
+    this.root = root;
+  }
+
+  /** Copies {@code ontology/} and {@code triples/} of the working directory into {@code dir}. */
+  public static TestProject copy(Path dir) throws IOException {
+    copyTree(Path.of("ontology"), dir.resolve("ontology"));
+    copyTree(Path.of("triples"), dir.resolve("triples"));
+    return new TestProject(dir);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path ontology() {
+    return root.resolve("ontology");
+  }
+
+  public Path triples() {
+    return root.resolve("triples");
+  }
+
+  public Layout layout() {
+    return Layout.of(ontology(), triples());
+  }
+
+  public Path entities() {
+    return triples().resolve("entities.csv");
+  }
+
+  /** Replaces the first {@code from} in entities.csv by {@code to}. */
+  public void editEntities(String from, String to) throws IOException {
+    String text = Files.readString(entities(), StandardCharsets.UTF_8);
+    if (!text.contains(from)) {
+      throw new IllegalArgumentException("entities.csv has no '" + from + "'");
+    }
+    Files.writeString(entities(), text.replaceFirst(java.util.regex.Pattern.quote(from), to));
+  }
+
+  /** Makes the graph invalid: a fact about an entity that is not declared. */
+  public void breakFacts() throws IOException {
+    Path facts;
+    try (Stream<Path> files = Files.list(triples().resolve("facts"))) {
+      facts = files.sorted().findFirst().orElseThrow();
+    }
+    String text = Files.readString(facts, StandardCharsets.UTF_8);
+    Files.writeString(facts, text.replaceFirst(",ttp,", ",ttp-typo,"));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(p, dest);
+        }
+      }
+    }
+  }
+}
