@@ -99,6 +99,7 @@ public final class GraphLoader {
   private final Map<Node, Location> origins = new HashMap<>();
   private final Map<Triple, Location> tripleOrigins = new HashMap<>();
   private final Map<String, Location> entities = new HashMap<>();
+  private final Map<Node, Node> entityClasses = new HashMap<>();
   private final Set<String> usedEntities = new HashSet<>();
   private final Map<String, SourceText> sources = new LinkedHashMap<>();
   private OntologyIndex ontology;
@@ -177,6 +178,7 @@ public final class GraphLoader {
                 cls + " records are written by the loader, not declared as entities");
           } else {
             add(entity, RDF.type.asNode(), clazz.get());
+            entityClasses.put(entity, clazz.get());
           }
           String label = row.get("label");
           if (label.isEmpty()) {
@@ -315,6 +317,12 @@ public final class GraphLoader {
     Optional<Node> subject = entityRef(row, "subject", true);
     Optional<Node> property = property(row);
     Optional<Node> object = property.flatMap(p -> objectOrValue(row, p));
+    if (subject.isPresent() && property.isPresent()) {
+      checkClasses(row, "subject", subject.get(), property.get(), "domain");
+    }
+    if (object.isPresent() && object.get().isURI()) {
+      checkClasses(row, "object", object.get(), property.get(), "range");
+    }
     Optional<Stance> stance = Stance.fromToken(row.get("stance"));
     if (stance.isEmpty()) {
       problems.add(
@@ -544,6 +552,47 @@ public final class GraphLoader {
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  /**
+   * Checks that {@code node} (the subject or object of a fact) belongs to every class of the
+   * property's domain (or range), whatever the fact's stance: a denied fact must still make sense.
+   */
+  private void checkClasses(
+      CsvTable.Row row, String column, Node node, Node property, String which) {
+    List<Node> required =
+        which.equals("domain") ? ontology.domains(property) : ontology.ranges(property);
+    if (required.isEmpty()) {
+      return;
+    }
+    List<Node> types =
+        entityClasses.containsKey(node) ? List.of(entityClasses.get(node)) : ontology.typesOf(node);
+    if (types.isEmpty()) {
+      return; // an entity of an unknown class, reported already
+    }
+    for (Node cls : required) {
+      if (types.stream().noneMatch(t -> ontology.isSubClassOf(t, cls))) {
+        problems.add(
+            row.at(column),
+            column,
+            "'"
+                + row.get(column)
+                + "' is "
+                + withArticle(types.get(0).getLocalName())
+                + ", but "
+                + property.getLocalName()
+                + " needs "
+                + withArticle(cls.getLocalName())
+                + " here (its "
+                + which
+                + ")");
+        return;
+      }
+    }
+  }
+
+  private static String withArticle(String noun) {
+    return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   /** The object of a fact: an entity for an object property, a typed literal for a datatype one. */

@@ -1,7 +1,9 @@
 package org.w3id.newsgraph.load;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +84,40 @@ public final class OntologyIndex {
       }
     }
     return false;
+  }
+
+  /**
+   * The classes the subject of {@code property} must belong to: the rdfs:domain of the property and
+   * of every property it is a sub-property of (named classes only).
+   */
+  public List<Node> domains(Node property) {
+    return inherited(property, RDFS.domain.asNode());
+  }
+
+  /** The classes the object of {@code property} must belong to, as {@link #domains} does. */
+  public List<Node> ranges(Node property) {
+    return inherited(property, RDFS.range.asNode());
+  }
+
+  /** The classes the ontology gives an individual (other than owl:NamedIndividual). */
+  public List<Node> typesOf(Node individual) {
+    List<Node> types = new ArrayList<>(objects(individual, RDF.type.asNode()));
+    types.remove(OWL2.NamedIndividual.asNode());
+    return types;
+  }
+
+  private List<Node> inherited(Node property, Node axis) {
+    Set<Node> seen = new HashSet<>();
+    Set<Node> out = new LinkedHashSet<>();
+    ArrayDeque<Node> todo = new ArrayDeque<>(List.of(property));
+    while (!todo.isEmpty()) {
+      Node p = todo.poll();
+      if (seen.add(p)) {
+        objects(p, axis).stream().filter(Node::isURI).forEach(out::add);
+        todo.addAll(objects(p, RDFS.subPropertyOf.asNode()));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Whether class {@code sub} is {@code sup} or a subclass of it (following rdfs:subClassOf). */

@@ -320,13 +320,36 @@ class GraphLoaderTest {
   }
 
   @Test
-  void shaclViolationIsReportedAtTheFactRow() throws IOException {
+  void subjectOutsideThePropertysDomain() throws IOException {
     project.replace(FACTS, "f6,bob-smith,leads,alpha", "f6,beta-town,leads,alpha");
+    Problem p = single();
+    assertAt(p, FACTS, 7, 2, "subject");
+    assertContains(p, "'beta-town' is a City, but leads needs an Agent here (its domain)");
+  }
+
+  @Test
+  void objectOutsideThePropertysRangeEvenWhenTheFactIsDenied() throws IOException {
+    project.replace(
+        FACTS,
+        "f3,attack-2021-05-01-beta-town,location,beta-town,,states",
+        "f3,attack-2021-05-01-beta-town,location,alpha,,denies");
+    Problem p = single();
+    assertAt(p, FACTS, 4, 4, "object");
+    assertContains(p, "'alpha' is a MilitantGroup, but location needs a Place here (its range)");
+  }
+
+  @Test
+  void shaclViolationIsReportedAtTheFactRow() throws IOException {
+    // Who says it must be an agent: a SHACL shape (sh:class ng:Agent on prov:wasAttributedTo).
+    project.replace(
+        FACTS,
+        "f7,bob-smith,leads,alpha,,claims,agency",
+        "f7,bob-smith,leads,alpha,,claims,beta-town");
     List<Problem> problems = all();
     Problem p =
         problems.stream().filter(x -> x.message().startsWith("SHACL")).findFirst().orElseThrow();
     assertEquals(FACTS, rel(p.file()));
-    assertEquals(7, p.line());
+    assertEquals(8, p.line());
     assertContains(p, "ngr:beta-town");
   }
 
