@@ -3,6 +3,8 @@ package org.w3id.newsgraph.link;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.OptionalInt;
+import org.w3id.newsgraph.model.LinkMethod;
+import org.w3id.newsgraph.model.LinkStatus;
 
 /**
  * One row of {@code triples/wikidata-links.csv}: a proposed, accepted, confirmed or rejected link

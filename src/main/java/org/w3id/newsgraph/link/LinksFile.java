@@ -18,6 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.GraphLoader;
+import org.w3id.newsgraph.model.LinkMethod;
+import org.w3id.newsgraph.model.LinkStatus;
 import org.w3id.newsgraph.util.AtomicFile;
 
 /**

@@ -25,6 +25,8 @@ import org.w3id.newsgraph.KnowledgeGraph;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.OntologyIndex;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.model.LinkMethod;
+import org.w3id.newsgraph.model.LinkStatus;
 import org.w3id.newsgraph.model.NG;
 
 /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.w3id.newsgraph.model.LinkMethod;
 
 /**
  * The scoring rule, in the spirit of OpenRefine's reconciliation: a score from 0 to 100 made of how

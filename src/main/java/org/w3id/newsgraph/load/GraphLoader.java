@@ -30,6 +30,8 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.model.LinkMethod;
+import org.w3id.newsgraph.model.LinkStatus;
 import org.w3id.newsgraph.model.NG;
 import org.w3id.newsgraph.model.Names;
 import org.w3id.newsgraph.model.Stance;
@@ -80,13 +82,6 @@ public final class GraphLoader {
 
   /** The syntax of a Wikidata item id in {@code wikidata-links.csv}. */
   public static final Pattern QID = Pattern.compile("Q[1-9][0-9]*");
-
-  /** The values of the {@code status} column; only the first two put a link into the graph. */
-  public static final List<String> LINK_STATUSES =
-      List.of("confirmed", "auto", "review", "rejected");
-
-  /** The values of the {@code method} column. */
-  public static final List<String> LINK_METHODS = List.of("label", "alias", "search", "manual");
 
   private static final Node SKOS_EXACT_MATCH = uri(SKOS.exactMatch.getURI());
   private static final Node PROV_ATTRIBUTED = uri("http://www.w3.org/ns/prov#wasAttributedTo");
@@ -426,21 +421,25 @@ public final class GraphLoader {
               ? "required: a Wikidata item id, e.g. Q843"
               : "'" + qid + "' is not a Wikidata item id; expected Q and digits, e.g. Q843");
     }
-    String status = row.get("status");
-    boolean statusOk = LINK_STATUSES.contains(status);
+    Optional<LinkStatus> status = LinkStatus.fromToken(row.get("status"));
+    boolean statusOk = status.isPresent();
     if (!statusOk) {
       problems.add(
           row.at("status"),
           "status",
-          "unknown status '" + status + "'; expected one of " + String.join(", ", LINK_STATUSES));
+          "unknown status '"
+              + row.get("status")
+              + "'; expected one of "
+              + Names.list(LinkStatus.class));
     }
     String method = row.get("method");
-    if (!LINK_METHODS.contains(method)) {
+    if (LinkMethod.fromToken(method).isEmpty()) {
       problems.add(
           row.at("method"),
           "method",
-          "unknown method '" + method + "'; expected one of " + String.join(", ", LINK_METHODS));
+          "unknown method '" + method + "'; expected one of " + Names.list(LinkMethod.class));
     }
+    boolean inGraph = status.map(LinkStatus::inGraph).orElse(false);
     String score = row.get("score");
     Optional<Node> scoreNode = Optional.empty();
     if (!score.isEmpty()) {
@@ -472,11 +471,11 @@ public final class GraphLoader {
     String source = row.get("source");
     Optional<Node> sourceNode = Optional.empty();
     if (source.isEmpty()) {
-      if (status.equals("confirmed") || status.equals("auto")) {
+      if (inGraph) {
         problems.add(
             row.at("source"),
             "source",
-            status.equals("confirmed")
+            status.get() == LinkStatus.CONFIRMED
                 ? "a confirmed link needs its source: the URL of a page that shows this QID for"
                     + " this entity"
                 : "an auto link needs its source: the SPARQL endpoint it was found at");
@@ -499,7 +498,6 @@ public final class GraphLoader {
         return;
       }
     }
-    boolean inGraph = status.equals("confirmed") || status.equals("auto");
     if (entityOk && inGraph) {
       Long first = linked.putIfAbsent(entityId, row.where().line());
       if (first != null) {
@@ -527,7 +525,7 @@ public final class GraphLoader {
     add(link, RDF.type.asNode(), OntologyIndex.term("WikidataLink"));
     add(link, OntologyIndex.term("linkedEntity"), entity);
     add(link, OntologyIndex.term("wikidataItem"), item);
-    add(link, OntologyIndex.term("linkStatus"), OntologyIndex.term(status));
+    add(link, OntologyIndex.term("linkStatus"), OntologyIndex.term(status.get().token()));
     add(link, OntologyIndex.term("linkMethod"), plain(method));
     add(link, OntologyIndex.term("checked"), checkedNode.get());
     scoreNode.ifPresent(n -> add(link, OntologyIndex.term("linkScore"), n));

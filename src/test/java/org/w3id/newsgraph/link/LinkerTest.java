@@ -31,6 +31,8 @@ import org.w3id.newsgraph.KnowledgeGraph;
 import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.load.Layout;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.model.LinkMethod;
+import org.w3id.newsgraph.model.LinkStatus;
 
 /**
  * The linker against a real SPARQL endpoint (embedded Fuseki) holding a Wikidata-shaped fixture

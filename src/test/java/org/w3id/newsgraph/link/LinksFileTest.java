@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.newsgraph.model.LinkMethod;
+import org.w3id.newsgraph.model.LinkStatus;
 
 class LinksFileTest {
   @TempDir Path dir;

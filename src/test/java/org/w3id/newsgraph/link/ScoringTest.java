@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.w3id.newsgraph.link.Scoring.Candidate;
 import org.w3id.newsgraph.link.Scoring.Decision;
 import org.w3id.newsgraph.link.Scoring.TypeFit;
+import org.w3id.newsgraph.model.LinkMethod;
 
 class ScoringTest {
   private static Candidate c(String qid, LinkMethod m, TypeFit fit, boolean context) {

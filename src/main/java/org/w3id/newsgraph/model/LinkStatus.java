@@ -1,7 +1,6 @@
-package org.w3id.newsgraph.link;
+package org.w3id.newsgraph.model;
 
 import java.util.Optional;
-import org.w3id.newsgraph.model.Names;
 
 /**
  * The {@code status} column of the links file. A person sets {@link #CONFIRMED} and {@link

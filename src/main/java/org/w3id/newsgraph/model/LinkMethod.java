@@ -1,7 +1,6 @@
-package org.w3id.newsgraph.link;
+package org.w3id.newsgraph.model;
 
 import java.util.Optional;
-import org.w3id.newsgraph.model.Names;
 
 /** The {@code method} column of the links file: how the Wikidata item was found. */
 public enum LinkMethod {
