@@ -1,6 +1,7 @@
 package org.w3id.newsgraph;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -52,6 +53,16 @@ public final class KnowledgeGraph {
     return summary;
   }
 
+  /** Where {@link #addTo} puts the inferred triples. */
+  public enum Inferred {
+    /** Nowhere: only the ontology and the asserted data. */
+    NONE,
+    /** In the named graph {@value Iris#INFERRED_GRAPH} only (what {@code serve} offers). */
+    NAMED_GRAPH,
+    /** In that named graph and in the default graph too, so any query sees them. */
+    NAMED_GRAPH_AND_DEFAULT
+  }
+
   /**
    * A dataset to query: the default graph holds the ontology and the asserted data; with {@code
    * withInferred} it also holds the inferred triples, which are in addition kept in the named graph
@@ -59,19 +70,25 @@ public final class KnowledgeGraph {
    */
   public Dataset dataset(boolean withInferred) {
     DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-    Graph dflt = dsg.getDefaultGraph();
-    ontology.find().forEachRemaining(dflt::add);
-    asserted.find().forEachRemaining(dflt::add);
-    if (withInferred) {
-      Graph named = dsg.getGraph(NodeFactory.createURI(Iris.INFERRED_GRAPH));
-      inferred()
-          .find()
-          .forEachRemaining(
-              t -> {
-                dflt.add(t);
-                named.add(t);
-              });
-    }
+    addTo(dsg, withInferred ? Inferred.NAMED_GRAPH_AND_DEFAULT : Inferred.NONE);
     return DatasetFactory.wrap(dsg);
+  }
+
+  /**
+   * Adds the ontology and the asserted data to the default graph of {@code dsg}, the inferred
+   * triples where {@code inferred} says, and NewsGraph's prefixes. The caller holds any transaction
+   * {@code dsg} needs.
+   */
+  public void addTo(DatasetGraph dsg, Inferred inferred) {
+    Graph dflt = dsg.getDefaultGraph();
+    GraphUtil.addInto(dflt, ontology);
+    GraphUtil.addInto(dflt, asserted);
+    if (inferred != Inferred.NONE) {
+      GraphUtil.addInto(dsg.getGraph(NodeFactory.createURI(Iris.INFERRED_GRAPH)), inferred());
+      if (inferred == Inferred.NAMED_GRAPH_AND_DEFAULT) {
+        GraphUtil.addInto(dflt, inferred());
+      }
+    }
+    dsg.prefixes().putAll(Iris.prefixes());
   }
 }

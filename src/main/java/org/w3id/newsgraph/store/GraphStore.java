@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.apache.jena.dboe.base.file.Location;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
@@ -177,13 +175,7 @@ public final class GraphStore implements AutoCloseable {
 
   /** The ontology and the asserted data in the default graph; the inferred ones in their graph. */
   private static void fill(DatasetGraph dsg, KnowledgeGraph kg, boolean inferred) {
-    Graph dflt = dsg.getDefaultGraph();
-    GraphUtil.addInto(dflt, kg.ontology());
-    GraphUtil.addInto(dflt, kg.asserted());
-    if (inferred) {
-      GraphUtil.addInto(dsg.getGraph(inferredGraph()), kg.inferred());
-    }
-    dsg.prefixes().putAll(Iris.prefixes());
+    kg.addTo(dsg, inferred ? KnowledgeGraph.Inferred.NAMED_GRAPH : KnowledgeGraph.Inferred.NONE);
   }
 
   private static Node inferredGraph() {
