@@ -10,6 +10,7 @@ class SpreadsheetCellTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '`',
       value = {
         "=HYPERLINK(\"http://x\")|'=HYPERLINK(\"http://x\")",
         "+cmd|'+cmd",
