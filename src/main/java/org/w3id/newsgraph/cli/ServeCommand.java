@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -81,6 +82,14 @@ final class ServeCommand implements Callable<Integer> {
       names = "--allow-service",
       description = "Let queries call other endpoints with SERVICE (off by default: SSRF).")
   private boolean allowService;
+
+  @Option(
+      names = "--allow-host",
+      paramLabel = "NAME",
+      description =
+          "Also answer requests for this host name (e.g. the name of a reverse proxy);"
+              + " repeatable. Requests for other names get 421 (DNS rebinding).")
+  private List<String> allowHosts = new ArrayList<>();
 
   @Option(
       names = "--queries",
@@ -183,7 +192,8 @@ final class ServeCommand implements Callable<Integer> {
     if (maxRows < 1) {
       throw new NewsGraphException(ErrorId.BAD_OPTION, "--max-rows must be at least 1");
     }
-    return new ServerOptions(host, port, limit, allowService, body, maxRows, namedQueries());
+    return new ServerOptions(
+        host, port, limit, allowService, body, maxRows, namedQueries(), allowHosts);
   }
 
   private List<NamedQuery> namedQueries() {

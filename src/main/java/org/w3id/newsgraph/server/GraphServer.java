@@ -76,11 +76,13 @@ public final class GraphServer implements AutoCloseable {
             .registerOperation(
                 Operation.Query,
                 WebContent.contentTypeSPARQLQuery,
-                new BufferedQuery(options.maxRows()))
+                new BufferedQuery(
+                    options.maxRows(), options.timeout().toMillis(), options.allowService()))
             .add("/" + DATASET, served, false)
             .enablePing(true)
             .enableStats(true)
             .addServlet("/$/server", new ActionServerStatus())
+            .addFilter("/*", new RequestGuard(options))
             .addFilter("/*", new BodyLimit(options.maxBodyBytes()));
     if (assets.available()) {
       builder.addFilter("/*", new QueryPage(assets, options.queries(), Iris.prefixes(), served));
@@ -96,6 +98,8 @@ public final class GraphServer implements AutoCloseable {
           // most of the cost of a small query. Results are computed in full before they are sent
           // (BufferedQuery), so a large buffer buys nothing here.
           http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
+          // No version in the Server header nor on Jetty's error pages.
+          http.getHttpConfiguration().setSendServerVersion(false);
         }
       }
     }
