@@ -1,5 +1,7 @@
 package org.w3id.newsgraph.load;
 
+import org.w3id.newsgraph.util.Printable;
+
 /**
  * One thing wrong with the input, with where it is. {@code line} and {@code column} are 1-based; 0
  * means unknown. For CSV files the column is the field's position in the row and {@code field} its
@@ -20,26 +22,7 @@ public record Problem(String file, long line, long column, String field, String 
    * {@code \\uXXXX}, and a message over {@value #MAX_MESSAGE} characters is cut.
    */
   public Problem {
-    message = printable(message);
-  }
-
-  private static String printable(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_MESSAGE + 40));
-    for (int i = 0; i < text.length(); i++) {
-      if (sb.length() >= MAX_MESSAGE) {
-        return sb.append("… (").append(text.length() - i).append(" more characters)").toString();
-      }
-      char c = text.charAt(i);
-      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-        sb.append(String.format("\\u%04X", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    message = Printable.of(message, MAX_MESSAGE);
   }
 
   /** Formats as {@code file:line:column: [field] message}, leaving out what is unknown. */

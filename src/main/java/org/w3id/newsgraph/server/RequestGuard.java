@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.newsgraph.util.Printable;
 
 /**
  * The first filter every request meets:
@@ -178,15 +179,7 @@ final class RequestGuard extends HttpFilter {
 
   /** At most 200 characters, control characters escaped: safe for a log line. */
   static String printable(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < text.length() && sb.length() < 200; i++) {
-      char c = text.charAt(i);
-      sb.append(Character.isISOControl(c) ? String.format("\\u%04X", (int) c) : c);
-    }
-    return sb.toString();
+    return Printable.of(text, 200);
   }
 
   /** Drops the {@code Server} header Fuseki sets (it names the version). */
