@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *       timeout and no query can delay another's timeout (Jena's own timeouts share one thread,
  *       which one query with a large OFFSET blocks: see {@code src/doc/jena-timeout-note.md}).
  *   <li>Unless SERVICE is allowed, a query that calls SERVICE anywhere (also inside FILTER EXISTS,
- *       NOT EXISTS, MINUS or a subquery) is refused with 422 before it runs.
+ *       NOT EXISTS, MINUS or a subquery) is refused with 422 before it runs; SERVICE SILENT just
+ *       has no rows.
  * </ul>
  */
 final class BufferedQuery extends SPARQL_QueryDataset {
@@ -69,14 +70,20 @@ final class BufferedQuery extends SPARQL_QueryDataset {
     }
   }
 
-  /** Whether {@code op} calls SERVICE anywhere, also inside expressions (EXISTS, NOT EXISTS). */
+  /**
+   * Whether {@code op} calls SERVICE (not SILENT) anywhere, also inside expressions (EXISTS, NOT
+   * EXISTS). SERVICE SILENT is let through: with SERVICE off, Jena makes no call and the SILENT
+   * block simply has no rows, quietly (a named query such as wikidata-federated uses it).
+   */
   static boolean callsService(Op op) {
     boolean[] found = {false};
     OpVisitor ops =
         new OpVisitorBase() {
           @Override
           public void visit(OpService service) {
-            found[0] = true;
+            if (!service.getSilent()) {
+              found[0] = true;
+            }
           }
         };
     ExprVisitor exprs =
