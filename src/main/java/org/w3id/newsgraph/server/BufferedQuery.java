@@ -38,8 +38,7 @@ import org.slf4j.LoggerFactory;
  *       timeout and no query can delay another's timeout (Jena's own timeouts share one thread,
  *       which one query with a large OFFSET blocks: see {@code src/doc/jena-timeout-note.md}).
  *   <li>Unless SERVICE is allowed, a query that calls SERVICE anywhere (also inside FILTER EXISTS,
- *       NOT EXISTS, MINUS or a subquery) is refused with 422 before it runs; SERVICE SILENT just
- *       has no rows.
+ *       NOT EXISTS, MINUS or a subquery, SILENT or not) is refused with 422 before it runs.
  * </ul>
  */
 final class BufferedQuery extends SPARQL_QueryDataset {
@@ -71,9 +70,9 @@ final class BufferedQuery extends SPARQL_QueryDataset {
   }
 
   /**
-   * Whether {@code op} calls SERVICE (not SILENT) anywhere, also inside expressions (EXISTS, NOT
-   * EXISTS). SERVICE SILENT is let through: with SERVICE off, Jena makes no call and the SILENT
-   * block simply has no rows, quietly (a named query such as wikidata-federated uses it).
+   * Whether {@code op} calls SERVICE anywhere, also inside expressions (EXISTS, NOT EXISTS), SILENT
+   * or not (with SERVICE off, Jena would log a warning for every row that reaches a SERVICE
+   * SILENT).
    */
   static boolean callsService(Op op) {
     boolean[] found = {false};
@@ -81,9 +80,7 @@ final class BufferedQuery extends SPARQL_QueryDataset {
         new OpVisitorBase() {
           @Override
           public void visit(OpService service) {
-            if (!service.getSilent()) {
-              found[0] = true;
-            }
+            found[0] = true;
           }
         };
     ExprVisitor exprs =

@@ -133,7 +133,10 @@ class HostileRequestsIT {
             "SELECT * WHERE { ?x ?y ?z MINUS { " + service + " } }",
             "SELECT * WHERE { ?x ?y ?z OPTIONAL { " + service + " } }",
             "SELECT * WHERE { ?x ?y ?z BIND(EXISTS { " + service + " } AS ?e) }",
-            "ASK { FILTER(NOT EXISTS { { SELECT * { " + service + " } } }) }");
+            "ASK { FILTER(NOT EXISTS { { SELECT * { " + service + " } } }) }",
+            // SILENT too: Jena would log a warning for every row reaching it
+            "SELECT * WHERE { ?x ?y ?z FILTER NOT EXISTS { SERVICE SILENT <http://127.0.0.1:9/x>"
+                + " { ?s ?p ?o } } }");
     for (String q : queries) {
       log.list.clear();
       long start = System.nanoTime();
@@ -143,16 +146,6 @@ class HostileRequestsIT {
       assertTrue(ms(start) < BOUND_MS);
       assertOneLogLine(q);
     }
-    // SERVICE SILENT calls nothing either: it has no rows, quietly, on every row checked.
-    log.list.clear();
-    HttpResponse<String> silent =
-        Http.query(
-            sparql,
-            "SELECT (COUNT(*) AS ?n) WHERE { ?x ?y ?z FILTER NOT EXISTS { SERVICE SILENT"
-                + " <http://127.0.0.1:9/x> { ?s ?p ?o } } }",
-            "text/csv");
-    assertEquals(200, silent.statusCode(), silent.body());
-    assertEquals(List.of(), List.copyOf(log.list));
   }
 
   // ---- 3. DNS rebinding
