@@ -25,6 +25,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.pages.Pages;
+import org.w3id.newsgraph.pages.PagesFilter;
+import org.w3id.newsgraph.pages.SourceTexts;
 
 /**
  * A read-only SPARQL endpoint over a dataset: an embedded Apache Jena Fuseki with the query page.
@@ -35,6 +38,8 @@ import org.w3id.newsgraph.model.Iris;
  *   <li>{@code /}: the query page (the Fuseki UI, with the named queries as examples); {@code
  *       /queries.json}: the named queries; {@code /$/ping}, {@code /$/server}, {@code /$/stats}:
  *       the read-only status the page uses.
+ *   <li>{@code /entities}, {@code /id/<id>}, {@code /source/<id>}, {@code /graph}, {@code
+ *       /timeline}: the pages for people ({@link PagesFilter}).
  * </ul>
  *
  * Safe by default: the dataset is wrapped read-only and no update or admin endpoint exists; it
@@ -61,6 +66,15 @@ public final class GraphServer implements AutoCloseable {
    * @param dataset the dataset to serve; it is never written to
    */
   public GraphServer(Dataset dataset, ServerOptions options) {
+    this(dataset, options, SourceTexts.none());
+  }
+
+  /**
+   * Prepares a server for {@code dataset} whose pages show the article texts of {@code texts}.
+   *
+   * @param dataset the dataset to serve; it is never written to
+   */
+  public GraphServer(Dataset dataset, ServerOptions options, SourceTexts texts) {
     this.options = options;
     DatasetGraph served = readOnly(dataset.asDatasetGraph(), options);
     UiAssets assets = new UiAssets();
@@ -78,7 +92,8 @@ public final class GraphServer implements AutoCloseable {
             .enablePing(true)
             .enableStats(true)
             .addServlet("/$/server", new ActionServerStatus())
-            .addFilter("/*", new BodyLimit(options.maxBodyBytes()));
+            .addFilter("/*", new BodyLimit(options.maxBodyBytes()))
+            .addFilter("/*", new PagesFilter(new Pages(served, texts)));
     if (assets.available()) {
       builder.addFilter("/*", new QueryPage(assets, options.queries(), Iris.prefixes(), served));
     }
