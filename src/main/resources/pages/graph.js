@@ -111,6 +111,7 @@
     var els = elements();
     var nodeCount = els.filter(function (x) { return x.group === "nodes"; }).length;
     var big = nodeCount > 300;
+    var busy = nodeCount > 40; // edge labels only on hover or selection
     if (cy) {
       cy.destroy();
     }
@@ -130,17 +131,20 @@
         { selector: "node[focus = 'yes']", style: { width: 30, height: 30, "border-width": 3 } },
         { selector: "edge", style: { width: 2, "line-color": "data(colour)", "line-style": "data(line)",
           "target-arrow-shape": "triangle", "target-arrow-color": "data(colour)",
-          "curve-style": big ? "haystack" : "bezier", label: big ? "" : "data(label)",
+          "curve-style": big ? "haystack" : "bezier", label: busy ? "" : "data(label)",
           "font-size": 9, "text-rotation": "autorotate", color: "#333" } },
-        { selector: "node:selected", style: { "border-width": 4, "border-color": "#000" } }
+        { selector: "node:selected", style: { "border-width": 4, "border-color": "#000" } },
+        { selector: "edge:selected, edge.hover", style: { label: "data(label)", width: 4 } }
       ],
       layout: focus ? { name: "concentric", concentric: function (n) {
         return n.data("focus") === "yes" ? 2 : 1; }, levelWidth: function () { return 1; },
         animate: false, padding: 20 }
         : { name: "cose", animate: false, randomize: true, numIter: big ? 150 : 1000,
-          nodeRepulsion: function () { return 8000; }, idealEdgeLength: function () { return 80; },
-          padding: 20 }
+          nodeRepulsion: function () { return 400000; }, idealEdgeLength: function () { return 90; },
+          nodeOverlap: 40, componentSpacing: 80, gravity: 0.5, padding: 20 }
     });
+    cy.on("mouseover", "edge", function (evt) { evt.target.addClass("hover"); });
+    cy.on("mouseout", "edge", function (evt) { evt.target.removeClass("hover"); });
     cy.on("tap", "node", function (evt) {
       window.location.href = root + "id/" + encodeURIComponent(evt.target.id()) + ext;
     });

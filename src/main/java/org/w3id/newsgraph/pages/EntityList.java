@@ -41,9 +41,8 @@ final class EntityList {
     return out;
   }
 
-  static String render(PageQueries q, Links links, String query) {
+  static String render(PageQueries q, List<Entry> all, Links links, String query) {
     String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-    List<Entry> all = entries(q);
     List<Entry> shown = all.stream().filter(e -> e.matches(needle)).toList();
     StringBuilder b = new StringBuilder(16384);
     if (needle.isEmpty()) {

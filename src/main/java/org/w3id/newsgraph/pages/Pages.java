@@ -52,6 +52,7 @@ public final class Pages {
   private final PageQueries queries;
   private final SourceTexts texts;
   private volatile String graphData;
+  private volatile java.util.List<EntityList.Entry> entries;
 
   /** Pages over {@code dataset} (read only), with the article texts from {@code texts}. */
   public Pages(DatasetGraph dataset, SourceTexts texts) {
@@ -80,7 +81,17 @@ public final class Pages {
   }
 
   String entities(Links links, String q) {
-    return EntityList.render(queries, links, q);
+    return EntityList.render(queries, entries(), links, q);
+  }
+
+  /** Every entity with its names (computed once: the served dataset does not change). */
+  java.util.List<EntityList.Entry> entries() {
+    java.util.List<EntityList.Entry> e = entries;
+    if (e == null) {
+      e = EntityList.entries(queries);
+      entries = e;
+    }
+    return e;
   }
 
   /** The network data script (computed once: the served dataset does not change). */

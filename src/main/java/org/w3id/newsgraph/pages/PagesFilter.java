@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 
@@ -16,20 +18,39 @@ import org.apache.jena.atlas.web.MediaType;
  * by {@code Accept} or {@code ?format=ttl|jsonld}), and their files under {@code /pages/}. Every
  * response carries a Content-Security-Policy without {@code unsafe-inline}: the pages load only
  * their own files.
+ *
+ * <p>The served dataset is read-only, so a page, once rendered, is kept (up to {@value #CACHED}
+ * pages; searches are always rendered afresh).
  */
 public final class PagesFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
-  /** Only this server, and no inline script or style at all. */
+  /**
+   * The one inline style the pages allow: the small style sheet Cytoscape.js 3.33.1 adds to the
+   * page for its canvas container, allowed by its hash (a new Cytoscape.js version with another
+   * style sheet shows up as a CSP violation in the browser test).
+   */
+  static final String CYTOSCAPE_STYLE = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='";
+
+  /** Only this server; no inline script, and no inline style but Cytoscape's. */
   public static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+      "default-src 'self'; script-src 'self'; style-src 'self' "
+          + CYTOSCAPE_STYLE
+          + "; img-src 'self' data:;"
           + " connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self';"
           + " form-action 'self'";
 
   private static final AcceptList OFFERS =
       AcceptList.create("text/html", "application/xhtml+xml", "text/turtle", "application/ld+json");
 
+  /** The most rendered pages kept. */
+  static final int CACHED = 10_000;
+
   private final transient Pages pages;
+  private final transient Map<String, Rendered> cache = new ConcurrentHashMap<>();
+
+  /** A rendered response. */
+  private record Rendered(int status, String contentType, byte[] body) {}
 
   /** A filter that serves {@code pages}. */
   public PagesFilter(Pages pages) {
@@ -64,37 +85,52 @@ public final class PagesFilter extends HttpFilter {
       asset(req, res, path.substring("/pages/".length()));
       return;
     }
-    Links top = Links.server(0);
-    switch (path) {
-      case "/entities" -> html(req, res, 200, pages.entities(top, req.getParameter("q")));
-      case "/graph" -> html(req, res, 200, pages.graph(top));
-      case "/timeline" -> html(req, res, 200, pages.timeline(top));
-      default -> described(req, res, path);
+    String q = req.getParameter("q");
+    if (path.equals("/entities") && q != null && !q.isBlank()) {
+      html(req, res, 200, pages.entities(Links.server(0), q));
+      return;
     }
+    Pages.Rdf rdf = path.startsWith("/id/") || path.startsWith("/source/") ? rdfWanted(req) : null;
+    String key = path + (rdf == null ? "" : "|" + rdf.extension());
+    Rendered r = cache.get(key);
+    if (r == null) {
+      r = render(path, rdf);
+      if (r.status() == 200 && cache.size() < CACHED) {
+        cache.put(key, r);
+      }
+    }
+    if (path.startsWith("/id/") || path.startsWith("/source/")) {
+      res.setHeader("Vary", "Accept");
+    }
+    send(req, res, r.status(), r.contentType(), r.body());
   }
 
-  private void described(HttpServletRequest req, HttpServletResponse res, String path)
-      throws IOException {
+  private Rendered render(String path, Pages.Rdf rdf) {
+    Links top = Links.server(0);
+    return switch (path) {
+      case "/entities" -> html(200, pages.entities(top, ""));
+      case "/graph" -> html(200, pages.graph(top));
+      case "/timeline" -> html(200, pages.timeline(top));
+      default -> described(path, rdf);
+    };
+  }
+
+  private Rendered described(String path, Pages.Rdf rdf) {
     boolean entity = path.startsWith("/id/");
     String id = path.substring(entity ? 4 : 8);
     Links links = Links.server(1);
-    res.setHeader("Vary", "Accept");
-    Pages.Rdf rdf = rdfWanted(req);
+    String missing = entity ? "entity " + id : "article " + id;
     if (rdf != null) {
       Optional<byte[]> body = entity ? pages.entityRdf(id, rdf) : pages.sourceRdf(id, rdf);
-      if (body.isEmpty()) {
-        html(req, res, 404, pages.notFound(links, entity ? "entity " + id : "article " + id));
-        return;
-      }
-      send(req, res, 200, rdf.contentType(), body.get());
-      return;
+      return body.map(b -> new Rendered(200, rdf.contentType(), b))
+          .orElseGet(() -> html(404, pages.notFound(links, missing)));
     }
     Optional<String> page = entity ? pages.entity(links, id) : pages.source(links, id);
-    if (page.isEmpty()) {
-      html(req, res, 404, pages.notFound(links, entity ? "entity " + id : "article " + id));
-      return;
-    }
-    html(req, res, 200, page.get());
+    return page.map(p -> html(200, p)).orElseGet(() -> html(404, pages.notFound(links, missing)));
+  }
+
+  private static Rendered html(int status, String page) {
+    return new Rendered(status, "text/html; charset=utf-8", Pages.utf8(page));
   }
 
   /** The RDF form the client asks for, or null for HTML. */

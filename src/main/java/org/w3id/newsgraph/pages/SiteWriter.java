@@ -85,7 +85,7 @@ public final class SiteWriter {
     files += file(dir.resolve("pages/data/graph.js"), pages.graphData());
     Files.createDirectories(dir.resolve("id"));
     int entityCount = 0;
-    for (EntityList.Entry e : EntityList.entries(pages.queries())) {
+    for (EntityList.Entry e : pages.entries()) {
       Optional<String> page = pages.entity(down, e.id());
       if (page.isEmpty()) {
         continue;

@@ -219,12 +219,14 @@ final class TimelinePage {
           .append("\"><title>")
           .append(Html.esc(e.label + ": " + e.when()))
           .append("</title></rect>");
-      double tx = Math.min(Math.max(x1, x2) + 4, WIDTH - 260);
+      // the label right of the bar, or left of it near the right edge
+      boolean left = x2 + 4 > WIDTH - 300;
+      double tx = left ? x1 - 4 : x2 + 4;
       b.append("<text class=\"label\" x=\"")
           .append(fmt(tx))
           .append("\" y=\"")
           .append(y + 12)
-          .append("\">")
+          .append(left ? "\" text-anchor=\"end\">" : "\">")
           .append(Html.esc(e.label))
           .append("</text></a>\n");
       row++;
