@@ -44,9 +44,14 @@ final class SiteCommand implements Callable<Integer> {
     root.streams()
         .out()
         .printf(
-            "Wrote %d files to %s: %d entity pages, %d article pages, the network and the"
+            "Wrote %d files to %s: %d entity pages, %d article %s, the network and the"
                 + " timeline. Open %s.%n",
-            s.files(), output, s.entities(), s.sources(), output.resolve("index.html"));
+            s.files(),
+            output,
+            s.entities(),
+            s.sources(),
+            s.sources() == 1 ? "page" : "pages",
+            output.resolve("index.html"));
     return Main.OK;
   }
 }
