@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BUILD_DIR=${BUILD_DIR:-target}
-N=${N:-50}
+N=${N:-30}
 NODES=${NODES:-2000}
 case $BUILD_DIR in /*) ;; *) BUILD_DIR="$PWD/$BUILD_DIR" ;; esac
 BENCH="$BUILD_DIR/bench"
@@ -44,7 +44,7 @@ serve() {
   echo "bench-pages: serve did not start" >&2; exit 1
 }
 
-time_ms() { curl -s -o /dev/null -w '%{time_total}\n' "$1" | python3 -c 'import sys; print(round(float(sys.stdin.read())*1000, 1))'; }
+time_ms() { curl -s -o /dev/null -w '%{time_total}\n' "$1" | awk '{ printf "%.1f\n", $1 * 1000 }'; }
 
 {
 echo "## Pages on the seed project ($(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -57,7 +57,7 @@ for page in /entities /graph /timeline /id/sirajuddin-haqqani /id/ttp \
     /id/talks-2021-pakistan-ttp-afghanistan /source/rferl-2021-11-ttp-secret-talks \
     "/entities?q=haqqani" "/id/ttp?format=ttl" "/id/ttp?format=jsonld" /pages/data/graph.js; do
   read -r bytes secs < <(curl -s -o /dev/null -w '%{size_download} %{time_total}\n' "$BASE$page")
-  first=$(python3 -c "print(round($secs * 1000, 1))")
+  first=$(awk -v s="$secs" 'BEGIN { printf "%.1f", s * 1000 }')
   for _ in $(seq 1 "$N"); do time_ms "$BASE$page"; done > "$BENCH/times.txt"
   python3 - "$page" "$bytes" "$first" "$BENCH/times.txt" <<'PY'
 import sys, statistics

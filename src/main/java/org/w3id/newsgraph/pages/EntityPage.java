@@ -52,21 +52,11 @@ final class EntityPage {
       b.append(Html.esc(String.join(" · ", names))).append("</p>\n");
     }
     b.append("<p class=\"iri\">IRI: <code>").append(Html.esc(entity.getURI())).append("</code>");
-    if (!links.isSite()) {
-      b.append(" (also as <a href=\"")
-          .append(Html.esc(id))
-          .append("?format=ttl\">Turtle</a>")
-          .append(" and <a href=\"")
-          .append(Html.esc(id))
-          .append("?format=jsonld\">JSON-LD</a>)");
-    } else {
-      b.append(" (also as <a href=\"")
-          .append(Html.esc(id))
-          .append(".ttl\">Turtle</a>")
-          .append(" and <a href=\"")
-          .append(Html.esc(id))
-          .append(".jsonld\">JSON-LD</a>)");
-    }
+    // the RDF forms: ?format= on the server, files next to the page in a static site
+    String ttl = id + (links.isSite() ? ".ttl" : "?format=ttl");
+    String jsonld = id + (links.isSite() ? ".jsonld" : "?format=jsonld");
+    b.append(" (also as ").append(Html.link(ttl, "Turtle"));
+    b.append(" and ").append(Html.link(jsonld, "JSON-LD")).append(")");
     b.append("</p>\n");
     wikidata(q, bind, b);
     facts(q, links, bind, label, b);
