@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       QueryCommand.class,
       ServeCommand.class,
+      SiteCommand.class,
       LinkCommand.class
     })
 public final class NewsGraphCommand implements Runnable {

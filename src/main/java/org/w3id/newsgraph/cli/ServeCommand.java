@@ -12,6 +12,7 @@ import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.LoadException;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.pages.SourceTexts;
 import org.w3id.newsgraph.query.NamedQuery;
 import org.w3id.newsgraph.query.QueryLibrary;
 import org.w3id.newsgraph.server.GraphServer;
@@ -30,7 +31,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Loads and validates the graph, then serves it read-only: SPARQL 1.1 Protocol",
       "at /kg/sparql (and /kg/query), Graph Store Protocol (read) at /kg/data, and a",
-      "query page with the named queries at /. A broken graph is never served.",
+      "query page with the named queries at /, and pages for people: entities at",
+      "/id/<id> (also Turtle and JSON-LD), articles at /source/<id>, a network at",
+      "/graph, a timeline at /timeline, search at /entities. A broken graph is never served.",
       "Safe by default: this machine only, a query timeout, no SERVICE calls, small",
       "requests. Stops on Ctrl-C or SIGTERM."
     })
@@ -121,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
     GraphStore graph = open();
     GraphServer server;
     try {
-      server = new GraphServer(graph.dataset(), options).start();
+      server = new GraphServer(graph.dataset(), options, SourceTexts.of(input.layout())).start();
     } catch (PortInUseException e) {
       graph.close();
       throw portInUse(e);
@@ -234,6 +237,7 @@ final class ServeCommand implements Callable<Integer> {
         counts.asserted(), inferred ? " and " + counts.inferred() + " inferred" : "", from);
     out.println("  SPARQL endpoint: " + server.endpointUrl());
     out.println("  Query page:      " + server.pageUrl());
+    out.println("  Pages:           " + server.pageUrl() + "entities (also /graph, /timeline)");
     out.println(
         "  Try:             curl -H 'Accept: text/csv' --data-urlencode"
             + " 'query=SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 3' "

@@ -64,6 +64,11 @@ public final class SourceText {
     return paragraphs.size();
   }
 
+  /** The content paragraphs, in order (paragraph {@code n} is element {@code n - 1}). */
+  public List<String> paragraphs() {
+    return paragraphs.stream().map(Paragraph::text).toList();
+  }
+
   /**
    * Finds {@code quote} inside one content paragraph: the first occurrence that is a whole
    * sentence, else the first occurrence.

@@ -26,6 +26,9 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.pages.Pages;
+import org.w3id.newsgraph.pages.PagesFilter;
+import org.w3id.newsgraph.pages.SourceTexts;
 import org.w3id.newsgraph.query.SpreadsheetSafeCsv;
 
 /**
@@ -37,6 +40,8 @@ import org.w3id.newsgraph.query.SpreadsheetSafeCsv;
  *   <li>{@code /}: the query page (the Fuseki UI, with the named queries as examples); {@code
  *       /queries.json}: the named queries; {@code /$/ping}, {@code /$/server}, {@code /$/stats}:
  *       the read-only status the page uses.
+ *   <li>{@code /entities}, {@code /id/<id>}, {@code /source/<id>}, {@code /graph}, {@code
+ *       /timeline}: the pages for people ({@link PagesFilter}).
  * </ul>
  *
  * Safe by default: the dataset is wrapped read-only and no update or admin endpoint exists; it
@@ -63,6 +68,15 @@ public final class GraphServer implements AutoCloseable {
    * @param dataset the dataset to serve; it is never written to
    */
   public GraphServer(Dataset dataset, ServerOptions options) {
+    this(dataset, options, SourceTexts.none());
+  }
+
+  /**
+   * Prepares a server for {@code dataset} whose pages show the article texts of {@code texts}.
+   *
+   * @param dataset the dataset to serve; it is never written to
+   */
+  public GraphServer(Dataset dataset, ServerOptions options, SourceTexts texts) {
     this.options = options;
     SpreadsheetSafeCsv.register();
     DatasetGraph served = readOnly(dataset.asDatasetGraph(), options);
@@ -83,7 +97,8 @@ public final class GraphServer implements AutoCloseable {
             .enableStats(true)
             .addServlet("/$/server", new ActionServerStatus())
             .addFilter("/*", new RequestGuard(options))
-            .addFilter("/*", new BodyLimit(options.maxBodyBytes()));
+            .addFilter("/*", new BodyLimit(options.maxBodyBytes()))
+            .addFilter("/*", new PagesFilter(new Pages(served, texts)));
     if (assets.available()) {
       builder.addFilter("/*", new QueryPage(assets, options.queries(), Iris.prefixes(), served));
     }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
@@ -24,11 +23,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.newsgraph.load.Layout;
@@ -50,8 +46,6 @@ class BrowserIT {
 
   @BeforeAll
   static void start() {
-    // Selenium logs that it has no DevTools binding for this chromium; it needs none here.
-    java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
     store = GraphStore.inMemory(Layout.of(Path.of(".")), false, 10);
     store.dataset().getContext().set(ARQ.httpServiceAllowed, false);
     List<NamedQuery> queries = new QueryLibrary(Path.of("queries")).list();
@@ -80,29 +74,7 @@ class BrowserIT {
 
   @Test
   void openThePagePickANamedQueryRunItAndSeeTheRows() throws IOException {
-    Path chromium = Tools.requireExecutable("/usr/bin/chromium", "Debian's chromium");
-    Path driverBinary = Tools.requireExecutable("/usr/bin/chromedriver", "chromium-driver");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,2000",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.PERFORMANCE, Level.ALL);
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile()).build();
-    ChromeDriver driver = new ChromeDriver(service, options);
+    ChromeDriver driver = Chromium.start(profile, 1400, 2000, true);
     try {
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
       driver.get(server.pageUrl());
