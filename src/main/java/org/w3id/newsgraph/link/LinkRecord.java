@@ -3,6 +3,7 @@ package org.w3id.newsgraph.link;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.w3id.newsgraph.model.LinkMethod;
 import org.w3id.newsgraph.model.LinkStatus;
 
@@ -32,6 +33,24 @@ public record LinkRecord(
     LocalDate checked,
     String source,
     String note) {
+
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
+
+  /**
+   * Label, description and note are kept on one line: a run of control characters (CR, LF, tab,
+   * NUL, ...) becomes one space, and the ends are stripped, so that whatever a Wikidata endpoint
+   * answers, the file NewsGraph writes is one the loader reads back to the same values.
+   */
+  public LinkRecord {
+    label = oneLine(label);
+    description = oneLine(description);
+    note = oneLine(note);
+  }
+
+  /** {@code text} with each run of control characters replaced by a space, stripped. */
+  static String oneLine(String text) {
+    return CONTROL.matcher(text).replaceAll(" ").strip();
+  }
 
   /** The order of the file: by entity, then status, then best score first, then item number. */
   public static final Comparator<LinkRecord> ORDER =
