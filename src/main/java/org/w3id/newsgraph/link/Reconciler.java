@@ -58,6 +58,7 @@ final class Reconciler {
   private record Entity(
       String id,
       String label,
+      String cls,
       List<String> names,
       Set<String> compatible,
       Set<String> neighbours,
@@ -66,6 +67,10 @@ final class Reconciler {
 
   /** The new rows and what happened. */
   record Result(List<LinkRecord> records, LinkReport report) {}
+
+  /** The items found for one entity: scored, with their classes, and how many were rejected. */
+  private record Found(
+      List<Scoring.Candidate> candidates, Map<String, List<String>> types, int rejected) {}
 
   private final KnowledgeGraph kg;
   private final OntologyIndex ontology;
@@ -89,6 +94,12 @@ final class Reconciler {
         confirmed.add(r.entity());
       } else if (r.status() == LinkStatus.REJECTED) {
         rejected.computeIfAbsent(r.entity(), e -> new HashSet<>()).add(r.qid());
+      }
+    }
+    List<String> skipped = new ArrayList<>();
+    for (String id : new TreeSet<>(options.only())) {
+      if (confirmed.contains(id)) {
+        skipped.add(id);
       }
     }
     List<Entity> todo = new ArrayList<>();
@@ -155,22 +166,28 @@ final class Reconciler {
     int unlinked = 0;
     List<String> toReview = new ArrayList<>();
     List<String> notCached = new ArrayList<>();
+    List<Outcome> outcomes = new ArrayList<>();
     for (Entity e : todo) {
-      Optional<List<Scoring.Candidate>> candidates =
-          candidates(e, byName, searched, facts, supers, rejected, linked);
+      Optional<Found> found = candidates(e, byName, searched, facts, supers, rejected, linked);
       List<LinkRecord> old = oldMachineRows.getOrDefault(e.id(), List.of());
-      if (candidates.isEmpty()) {
+      if (found.isEmpty()) {
         notCached.add(e.id());
         out.addAll(old);
         old.stream()
             .filter(r -> r.status() == LinkStatus.AUTO)
             .forEach(r -> linked.put(r.entity(), r.qid()));
+        outcomes.add(outcome(e, Outcome.Kind.NOT_CACHED, "not in the cache", List.of(), old));
         continue;
       }
-      Scoring.Decision d = Scoring.decide(candidates.get(), options.minScore(), options.margin());
+      List<Scoring.Candidate> candidates = found.get().candidates();
+      Scoring.Decision d = Scoring.decide(candidates, options.minScore(), options.margin());
       linked.remove(e.id());
+      Outcome.Kind kind;
+      String reason;
       if (d.accepted() != null) {
         auto++;
+        kind = Outcome.Kind.AUTO;
+        reason = "accepted";
         linked.put(e.id(), d.accepted().qid());
         String note =
             d.runnerUp() == null
@@ -179,13 +196,68 @@ final class Reconciler {
         out.add(row(e, d.accepted(), LinkStatus.AUTO, note, old));
       } else if (!d.review().isEmpty()) {
         review++;
+        kind = Outcome.Kind.REVIEW;
+        reason = d.reason();
         toReview.add(e.id());
         for (Scoring.Candidate c : d.review()) {
           out.add(row(e, c, LinkStatus.REVIEW, d.reason(), old));
         }
       } else {
         unlinked++;
+        if (!candidates.isEmpty()) {
+          kind = Outcome.Kind.WRONG_TYPE;
+          reason = "no item found has a type compatible with " + e.cls();
+        } else if (found.get().rejected() > 0) {
+          kind = Outcome.Kind.ALL_REJECTED;
+          reason = "every item found was rejected by a person";
+        } else {
+          kind = Outcome.Kind.NO_NAME_MATCH;
+          reason = "no item has the name " + String.join(" or ", e.names());
+        }
       }
+      // A row of an earlier run whose item this run did not find again is kept: a later run that
+      // finds less (another endpoint, a smaller subset) never loses a link.
+      Set<String> seen = new HashSet<>();
+      candidates.forEach(c -> seen.add(c.qid()));
+      List<LinkRecord> kept = new ArrayList<>();
+      for (LinkRecord r : old) {
+        if (seen.contains(r.qid())) {
+          continue; // found again: decided anew above
+        }
+        if (r.status() == LinkStatus.AUTO && linked.containsKey(e.id())) {
+          r =
+              new LinkRecord(
+                  r.entity(),
+                  r.qid(),
+                  r.label(),
+                  r.description(),
+                  r.score(),
+                  r.method(),
+                  LinkStatus.REVIEW,
+                  r.checked(),
+                  r.source(),
+                  "an earlier run accepted it; not found again, so kept for review");
+        } else if (r.status() == LinkStatus.AUTO) {
+          linked.put(e.id(), r.qid());
+        }
+        kept.add(r);
+        out.add(r);
+      }
+      List<Outcome.Found> shown = new ArrayList<>();
+      List<Scoring.Candidate> sorted = new ArrayList<>(candidates);
+      sorted.sort(Scoring.BEST_FIRST);
+      for (Scoring.Candidate c : sorted) {
+        shown.add(
+            new Outcome.Found(
+                c.qid(),
+                c.label(),
+                c.description(),
+                found.get().types().getOrDefault(c.qid(), List.of()),
+                c.score(),
+                c.why(),
+                c.fit() == Scoring.TypeFit.WRONG));
+      }
+      outcomes.add(outcome(e, kind, reason, shown, kept));
     }
     int requests = http == null ? 0 : http.requests();
     LinkReport report =
@@ -198,12 +270,31 @@ final class Reconciler {
             requests,
             toReview,
             notCached,
-            false);
+            false,
+            outcomes,
+            skipped);
     return new Result(out, report);
   }
 
+  private static Outcome outcome(
+      Entity e,
+      Outcome.Kind kind,
+      String reason,
+      List<Outcome.Found> found,
+      List<LinkRecord> kept) {
+    return new Outcome(
+        e.id(),
+        e.label(),
+        e.cls(),
+        List.copyOf(e.compatible()),
+        kind,
+        reason,
+        List.copyOf(found),
+        List.copyOf(kept));
+  }
+
   /** The candidates of one entity, or empty if the cache lacks an answer (offline). */
-  private Optional<List<Scoring.Candidate>> candidates(
+  private Optional<Found> candidates(
       Entity e,
       Map<String, List<Binding>> byName,
       Map<String, List<WikidataLookup.SearchHit>> searched,
@@ -212,6 +303,7 @@ final class Reconciler {
       Map<String, Set<String>> rejected,
       Map<String, String> linked) {
     Set<String> no = rejected.getOrDefault(e.id(), Set.of());
+    Set<String> refused = new HashSet<>();
     Map<String, LinkMethod> method = new TreeMap<>();
     Map<String, String> labels = new HashMap<>();
     Map<String, String> descriptions = new HashMap<>();
@@ -222,6 +314,9 @@ final class Reconciler {
       }
       for (Binding b : rows) {
         Optional<String> q = qid(b.get(Var.alloc("item")));
+        if (q.isPresent() && no.contains(q.get())) {
+          refused.add(q.get());
+        }
         if (q.isEmpty() || no.contains(q.get())) {
           continue;
         }
@@ -246,15 +341,22 @@ final class Reconciler {
       }
     }
     List<Scoring.Candidate> out = new ArrayList<>();
+    Map<String, List<String>> typeNames = new HashMap<>();
     for (Map.Entry<String, LinkMethod> m : method.entrySet()) {
       List<Binding> rows = facts.get(m.getKey());
       if (rows == null) {
         return Optional.empty();
       }
       Set<String> types = new TreeSet<>();
+      Set<String> named = new TreeSet<>();
       Set<String> values = new HashSet<>();
       for (Binding b : rows) {
         value(b, "P31").ifPresent(types::add);
+        value(b, "P31")
+            .ifPresent(
+                t ->
+                    named.add(
+                        text(b, "valueLabel").isEmpty() ? t : t + " " + text(b, "valueLabel")));
         for (String p : WikidataLookup.CONTEXT_PROPERTIES) {
           value(b, p).ifPresent(values::add);
         }
@@ -284,8 +386,9 @@ final class Reconciler {
               m.getValue(),
               fit,
               Scoring.agrees(values, context)));
+      typeNames.put(m.getKey(), List.copyOf(named));
     }
-    return Optional.of(out);
+    return Optional.of(new Found(out, typeNames, refused.size()));
   }
 
   private LinkRecord row(
@@ -333,6 +436,7 @@ final class Reconciler {
           new Entity(
               id,
               label,
+              cls.getLocalName(),
               names,
               compatible(cls),
               neighbours(s),

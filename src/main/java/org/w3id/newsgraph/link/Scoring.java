@@ -64,6 +64,23 @@ final class Scoring {
       TypeFit fit,
       boolean context) {
 
+    /** How the score is made, e.g. "alias 40 + type 30 + context 20". */
+    String why() {
+      String name =
+          switch (method) {
+            case LABEL -> "label " + LABEL;
+            case ALIAS -> "alias " + ALIAS;
+            default -> "search " + SEARCH;
+          };
+      String type =
+          switch (fit) {
+            case COMPATIBLE -> " + type " + TYPE_OK;
+            case WRONG -> " - wrong type " + -TYPE_WRONG;
+            default -> " + type unknown 0";
+          };
+      return name + type + (context ? " + context " + CONTEXT : "");
+    }
+
     /** The score, 0 to 100. */
     int score() {
       int name =
