@@ -38,7 +38,7 @@ import org.w3id.newsgraph.model.NG;
 final class Reconciler {
   /** Entities of these classes (and their subclasses) are linked. */
   private static final List<String> LINKABLE =
-      List.of("Person", "Organization", "Place", "EthnicGroup");
+      List.of("Person", "Organization", "Place", "EthnicGroup", "Position");
 
   /** The order of reconciliation: places before those who are in them, parties before members. */
   private static final List<String> RANKS =
@@ -52,7 +52,8 @@ final class Reconciler {
           "GovernmentBody",
           "Organization",
           "EthnicGroup",
-          "Person");
+          "Person",
+          "Position");
 
   /** An entity to reconcile. */
   private record Entity(
@@ -550,7 +551,7 @@ final class Reconciler {
               + id
               + "' is of class "
               + types.get(0).getObject().getLocalName()
-              + "; only people, organisations and places are linked");
+              + "; only people, organisations, places, ethnic groups and positions are linked");
     }
   }
 
