@@ -330,8 +330,8 @@ final class Reconciler {
       for (WikidataLookup.SearchHit h : searched.getOrDefault(name, List.of())) {
         if (!no.contains(h.qid())) {
           method.putIfAbsent(h.qid(), LinkMethod.SEARCH);
-          labels.putIfAbsent(h.qid(), h.label());
-          descriptions.putIfAbsent(h.qid(), h.description());
+          labels.putIfAbsent(h.qid(), LinkRecord.oneLine(h.label()));
+          descriptions.putIfAbsent(h.qid(), LinkRecord.oneLine(h.description()));
         }
       }
     }
@@ -594,6 +594,6 @@ final class Reconciler {
 
   private static String text(Binding b, String var) {
     Node n = b.get(Var.alloc(var));
-    return n != null && n.isLiteral() ? n.getLiteralLexicalForm().strip() : "";
+    return n != null && n.isLiteral() ? LinkRecord.oneLine(n.getLiteralLexicalForm()) : "";
   }
 }

@@ -273,6 +273,7 @@ final class WikidataLookup {
       List<String> expected,
       Function<List<String>, String> query) {
     String keyVar = expected.get(0);
+    String shown = kind.split(" ")[0];
     Map<String, List<Binding>> out = new LinkedHashMap<>();
     List<String> todo = new ArrayList<>();
     Set<String> all = new TreeSet<>(keys);
@@ -284,7 +285,7 @@ final class WikidataLookup {
         todo.add(k);
       }
     }
-    progress.asked(kind, out.size(), all.size(), requests());
+    progress.asked(shown, out.size(), all.size(), requests());
     if (http == null || todo.isEmpty()) {
       return out;
     }
@@ -309,7 +310,7 @@ final class WikidataLookup {
         fresh.put(key(kind, k), json(vars, rows));
         out.put(k, rows);
       }
-      progress.asked(kind, out.size(), all.size(), requests());
+      progress.asked(shown, out.size(), all.size(), requests());
     }
     if (kind.equals("names") && !found) {
       checkHoldsWikidata(all.size());
