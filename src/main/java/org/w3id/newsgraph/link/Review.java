@@ -63,7 +63,8 @@ public final class Review {
    * Confirms each of {@code picks} from {@code source} and rejects each of {@code rejects}, and
    * writes the links file. Nothing is written if any decision is refused.
    *
-   * @param source the page that shows the item for the entity (required to confirm)
+   * @param source the page that shows the item for the entity (required to confirm); a rejected row
+   *     keeps the source it had, and takes this one only if it is new
    * @throws NewsGraphException if an entity is unknown, a confirm has no source or cites the
    *     candidate search, or an entity is already confirmed as another item
    */
@@ -148,9 +149,8 @@ public final class Review {
             was.map(LinkRecord::method).orElse(LinkMethod.MANUAL),
             LinkStatus.REJECTED,
             today,
-            source != null && !source.isBlank()
-                ? source.strip()
-                : was.map(LinkRecord::source).orElse(""),
+            was.map(LinkRecord::source)
+                .orElse(source == null || source.isBlank() ? "" : source.strip()),
             "rejected by a person");
     rows.add(row);
     return row;
