@@ -72,6 +72,27 @@ public record LinkRecord(
         && note.equals(other.note);
   }
 
+  /** This row with a new status, day, source and note: a decision about the same item. */
+  public LinkRecord decided(LinkStatus newStatus, LocalDate day, String newSource, String newNote) {
+    return new LinkRecord(
+        entity, qid, label, description, score, method, newStatus, day, newSource, newNote);
+  }
+
+  /** This row as a person's link: method {@code manual}, no score. */
+  public LinkRecord withManualMethod() {
+    return new LinkRecord(
+        entity,
+        qid,
+        label,
+        description,
+        OptionalInt.empty(),
+        LinkMethod.MANUAL,
+        status,
+        checked,
+        source,
+        note);
+  }
+
   /** This row, checked on another day. */
   public LinkRecord checkedOn(LocalDate day) {
     return new LinkRecord(

@@ -48,7 +48,7 @@ public record LinkReport(
         skipped);
   }
 
-  /** The outcomes of the entities left without a candidate, of any of these kinds. */
+  /** The outcomes of this kind, e.g. the entities left without a candidate because of a type. */
   public List<Outcome> without(Outcome.Kind kind) {
     return outcomes.stream().filter(o -> o.kind() == kind).toList();
   }

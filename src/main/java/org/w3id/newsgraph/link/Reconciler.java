@@ -227,13 +227,7 @@ final class Reconciler {
         }
         if (r.status() == LinkStatus.AUTO && linked.containsKey(e.id())) {
           r =
-              new LinkRecord(
-                  r.entity(),
-                  r.qid(),
-                  r.label(),
-                  r.description(),
-                  r.score(),
-                  r.method(),
+              r.decided(
                   LinkStatus.REVIEW,
                   r.checked(),
                   r.source(),

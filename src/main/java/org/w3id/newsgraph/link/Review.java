@@ -121,17 +121,7 @@ public final class Review {
                         + (r.note().isEmpty() ? "" : " (" + r.note() + ")"))
             .orElse("confirmed by a person");
     LinkRecord row =
-        new LinkRecord(
-            p.entity(),
-            p.qid(),
-            was.map(LinkRecord::label).orElse(""),
-            was.map(LinkRecord::description).orElse(""),
-            OptionalInt.empty(),
-            LinkMethod.MANUAL,
-            LinkStatus.CONFIRMED,
-            today,
-            source,
-            note);
+        was.orElse(manual(p)).decided(LinkStatus.CONFIRMED, today, source, note).withManualMethod();
     rows.add(row);
     return row;
   }
@@ -140,20 +130,30 @@ public final class Review {
     Optional<LinkRecord> was = find(rows, p);
     rows.removeIf(r -> r.entity().equals(p.entity()) && r.qid().equals(p.qid()));
     LinkRecord row =
-        new LinkRecord(
-            p.entity(),
-            p.qid(),
-            was.map(LinkRecord::label).orElse(""),
-            was.map(LinkRecord::description).orElse(""),
-            was.map(LinkRecord::score).orElse(OptionalInt.empty()),
-            was.map(LinkRecord::method).orElse(LinkMethod.MANUAL),
-            LinkStatus.REJECTED,
-            today,
-            was.map(LinkRecord::source)
-                .orElse(source == null || source.isBlank() ? "" : source.strip()),
-            "rejected by a person");
+        was.orElse(manual(p))
+            .decided(
+                LinkStatus.REJECTED,
+                today,
+                was.map(LinkRecord::source)
+                    .orElse(source == null || source.isBlank() ? "" : source.strip()),
+                "rejected by a person");
     rows.add(row);
     return row;
+  }
+
+  /** A row for an item the linker never proposed: what a person found by hand. */
+  private static LinkRecord manual(Pick p) {
+    return new LinkRecord(
+        p.entity(),
+        p.qid(),
+        "",
+        "",
+        OptionalInt.empty(),
+        LinkMethod.MANUAL,
+        LinkStatus.REVIEW,
+        LocalDate.EPOCH,
+        "",
+        "");
   }
 
   private static Optional<LinkRecord> find(List<LinkRecord> rows, Pick p) {
