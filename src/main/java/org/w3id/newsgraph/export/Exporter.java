@@ -15,6 +15,7 @@ import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.shared.InvalidPropertyURIException;
 import org.apache.jena.shared.JenaException;
 import org.apache.jena.shared.PrefixMapping;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.util.AtomicFile;
@@ -72,6 +73,7 @@ public final class Exporter {
     Path dir = file.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE,
           "cannot write "
               + target
               + ": directory "
@@ -79,19 +81,24 @@ public final class Exporter {
               + " does not exist");
     }
     if (Files.isDirectory(file)) {
-      throw new NewsGraphException("cannot write " + target + ": it is a directory");
+      throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE, "cannot write " + target + ": it is a directory");
     }
     if (Files.exists(file) && !Files.isWritable(file)) {
-      throw new NewsGraphException("cannot write " + target + ": the file is not writable");
+      throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE, "cannot write " + target + ": the file is not writable");
     }
     try {
       AtomicFile.write(file, out -> write(asserted, inferred, prefixes, format, out));
     } catch (IOException | UncheckedIOException e) {
-      throw new NewsGraphException("cannot write " + target + ": " + message(e), e);
+      throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE, "cannot write " + target + ": " + message(e), e);
     } catch (NewsGraphException e) {
-      throw new NewsGraphException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE, "cannot write " + target + ": " + e.getMessage(), e);
     } catch (InvalidPropertyURIException e) {
       throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE,
           "cannot write "
               + target
               + " as "
@@ -102,7 +109,9 @@ public final class Exporter {
           e);
     } catch (JenaException e) {
       throw new NewsGraphException(
-          "cannot write " + target + " as " + format.displayName() + ": " + e.getMessage(), e);
+          ErrorId.CANNOT_WRITE,
+          "cannot write " + target + " as " + format.displayName() + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -123,6 +132,7 @@ public final class Exporter {
     if (graph.stream()
         .anyMatch(t -> t.getSubject().isTripleTerm() || t.getObject().isTripleTerm())) {
       throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE,
           format.displayName()
               + " cannot express RDF 1.2 triple terms; use turtle, ntriples or trig");
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -36,6 +37,7 @@ import org.w3id.newsgraph.model.LinkStatus;
 import org.w3id.newsgraph.model.NG;
 import org.w3id.newsgraph.model.Names;
 import org.w3id.newsgraph.model.Stance;
+import org.w3id.newsgraph.util.InputFile;
 import org.w3id.newsgraph.util.SpreadsheetCell;
 
 /**
@@ -99,7 +101,16 @@ public final class GraphLoader {
   private final Map<Node, Node> entityClasses = new HashMap<>();
   private final Set<String> usedEntities = new HashSet<>();
   private final Map<String, SourceText> sources = new LinkedHashMap<>();
+  private final Set<String> sourcesWithoutText = new HashSet<>();
   private OntologyIndex ontology;
+
+  /**
+   * Whether every file whose rows others depend on was read in full. When one was not (a file
+   * unreadable, empty, not UTF-8, with a wrong header), its problem is the one root cause to
+   * report: the checks that would follow from it (unknown entity ids, unused entities) are left
+   * out.
+   */
+  private boolean complete = true;
 
   private GraphLoader(Layout layout, int limit) {
     this.layout = layout;
@@ -124,11 +135,26 @@ public final class GraphLoader {
     Graph shapes = RdfFiles.readTurtle(layout.shapes(), shown(layout.shapes()), problems);
     problems.throwIfAny();
     ontology = new OntologyIndex(ontologyGraph);
+    if (ontology.clazz("Person").isEmpty()) {
+      problems.add(
+          Location.of(shown(layout.ontology())),
+          null,
+          "declares no class ng:Person: it is empty or not the NewsGraph ontology");
+      problems.throwIfAny();
+    }
     readEntities();
+    if (!complete) {
+      problems.throwIfAny();
+    }
     readSources();
+    if (!complete) {
+      problems.throwIfAny();
+    }
     readFactFiles();
     readLinks();
-    reportUnusedEntities();
+    if (complete) {
+      reportUnusedEntities();
+    }
     problems.throwIfAny();
     ShaclCheck.validate(shapes, ontologyGraph, data, origins, tripleOrigins, problems);
     problems.throwIfAny();
@@ -140,11 +166,9 @@ public final class GraphLoader {
   private void readEntities() {
     Path file = layout.entitiesCsv();
     String shown = shown(file);
-    CsvTable.read(
+    readAll(
         file,
-        shown,
         ENTITY_COLUMNS,
-        problems,
         row -> {
           String id = row.get("id");
           if (!checkId(row, "id", id)) {
@@ -196,11 +220,9 @@ public final class GraphLoader {
 
   private void readSources() {
     Path file = layout.sourcesCsv();
-    CsvTable.read(
+    readAll(
         file,
-        shown(file),
         SOURCE_COLUMNS,
-        problems,
         row -> {
           String id = row.get("id");
           if (!checkId(row, "id", id)) {
@@ -220,7 +242,7 @@ public final class GraphLoader {
           requireText(row, "published")
               .flatMap(d -> value(row, "published", DCTerms.issued.asNode(), d))
               .ifPresent(d -> add(source, DCTerms.issued.asNode(), d.asNode()));
-          if (!row.get("url").isEmpty()) {
+          if (!row.get("url").isEmpty() && webAddress(row, "url")) {
             value(row, "url", SCHEMA_URL, row.get("url"))
                 .ifPresent(u -> add(source, SCHEMA_URL, u.asNode()));
           }
@@ -231,15 +253,19 @@ public final class GraphLoader {
           }
           Path textFile = layout.sourceText(id);
           if (!EncodingCheck.check(textFile, shown(textFile), problems)) {
+            sourcesWithoutText.add(id);
+            complete = false;
             return;
           }
           try {
             sources.put(id, SourceText.read(textFile, new HashSet<>(split(row.raw("furniture")))));
           } catch (IOException e) {
+            sourcesWithoutText.add(id);
+            complete = false;
             problems.add(
                 Location.of(shown(textFile)),
                 null,
-                "cannot read the source text: " + e.getMessage());
+                "cannot read the source text: " + InputFile.reason(textFile, e));
           }
         });
   }
@@ -259,6 +285,9 @@ public final class GraphLoader {
           String sourceId = name.substring(0, name.length() - ".csv".length());
           seen.add(sourceId);
           SourceText text = sources.get(sourceId);
+          if (sourcesWithoutText.contains(sourceId)) {
+            continue; // its source text is reported already; its quotes cannot be checked
+          }
           if (text == null) {
             problems.add(
                 Location.of(shown(file)),
@@ -278,6 +307,7 @@ public final class GraphLoader {
     }
     for (String id : sources.keySet()) {
       if (!seen.contains(id)) {
+        complete = false;
         problems.add(
             Location.of(shown(layout.factsCsv(id))), null, "source '" + id + "' has no facts file");
       }
@@ -287,12 +317,7 @@ public final class GraphLoader {
   private void readFacts(Path file, String sourceId, SourceText text) {
     Set<String> ids = new HashSet<>();
     Map<String, Long> contents = new HashMap<>();
-    CsvTable.read(
-        file,
-        shown(file),
-        FACT_COLUMNS,
-        problems,
-        row -> readFact(row, sourceId, text, ids, contents));
+    readAll(file, FACT_COLUMNS, row -> readFact(row, sourceId, text, ids, contents));
   }
 
   private void readFact(
@@ -337,6 +362,35 @@ public final class GraphLoader {
     qualifier(row, "valid_from", NG.validFrom.asNode(), qualifiers);
     qualifier(row, "valid_until", NG.validUntil.asNode(), qualifiers);
     qualifier(row, "valid_at", NG.validAt.asNode(), qualifiers);
+    if (qualifiers.containsKey(NG.validFrom.asNode())
+        && qualifiers.containsKey(NG.validUntil.asNode())
+        && startsAfter(row.get("valid_from"), row.get("valid_until"))) {
+      problems.add(
+          row.at("valid_from"),
+          "valid_from",
+          "valid_from "
+              + row.get("valid_from")
+              + " is after valid_until "
+              + row.get("valid_until")
+              + "; swap them or fix one");
+      return;
+    }
+    if (subject.isPresent()
+        && object.isPresent()
+        && subject.get().equals(object.get())
+        && ontology.isIrreflexive(property.get())) {
+      problems.add(
+          row.at("object"),
+          "object",
+          "'"
+              + row.get("object")
+              + "' "
+              + row.get("property")
+              + " itself: "
+              + row.get("property")
+              + " never links a thing to itself");
+      return;
+    }
     if (subject.isEmpty()
         || object.isEmpty()
         || stance.isEmpty()
@@ -482,7 +536,7 @@ public final class GraphLoader {
                     + " this entity"
                 : "an auto link needs its source: the SPARQL endpoint it was found at");
       }
-    } else if (isWebAddress(source)) {
+    } else if (webAddress(row, "source")) {
       sourceNode = Optional.of(uri(source));
       if (status.orElse(null) == LinkStatus.CONFIRMED && LinkSource.isCandidateSearch(source)) {
         problems.add(
@@ -495,11 +549,6 @@ public final class GraphLoader {
                 + " for this entity, e.g. https://www.wikidata.org/wiki/"
                 + qid);
       }
-    } else {
-      problems.add(
-          row.at("source"),
-          "source",
-          "'" + source + "' is not a web address; expected an http or https URL");
     }
     if (entityOk && qidOk) {
       Long first = pairs.putIfAbsent(entityId + " " + qid, row.where().line());
@@ -556,6 +605,41 @@ public final class GraphLoader {
     if (!note.isEmpty()) {
       add(link, RDFS.comment.asNode(), english(note));
     }
+  }
+
+  /**
+   * Reads a CSV file of the project with {@link CsvTable}; a file that cannot be read as a whole,
+   * or that has a header and no rows, makes the run {@link #complete incomplete}.
+   */
+  private void readAll(Path file, List<String> columns, Consumer<CsvTable.Row> action) {
+    long rows = CsvTable.read(file, shown(file), columns, problems, action);
+    if (rows == 0) {
+      problems.add(
+          new Location(shown(file), 1, 0), null, "the file has a header but no rows; add rows");
+    }
+    if (rows <= 0) {
+      complete = false;
+    }
+  }
+
+  /**
+   * Whether the partial date {@code from} (YYYY, YYYY-MM, YYYY-MM-DD) starts after {@code until}
+   * ends.
+   */
+  private static boolean startsAfter(String from, String until) {
+    int n = Math.min(from.length(), until.length());
+    return from.substring(0, n).compareTo(until.substring(0, n)) > 0;
+  }
+
+  private boolean webAddress(CsvTable.Row row, String column) {
+    if (isWebAddress(row.get(column))) {
+      return true;
+    }
+    problems.add(
+        row.at(column),
+        column,
+        "'" + row.get(column) + "' is not a web address; expected an http or https URL");
+    return false;
   }
 
   private static boolean isWebAddress(String text) {

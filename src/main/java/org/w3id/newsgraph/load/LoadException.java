@@ -1,6 +1,7 @@
 package org.w3id.newsgraph.load;
 
 import java.util.List;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 
 /**
@@ -13,7 +14,7 @@ public class LoadException extends NewsGraphException {
   private final int total;
 
   public LoadException(List<Problem> problems, int total) {
-    super(format(problems, total));
+    super(ErrorId.INVALID_INPUT, format(problems, total));
     this.problems = List.copyOf(problems);
     this.total = total;
   }

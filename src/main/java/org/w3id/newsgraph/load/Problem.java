@@ -1,5 +1,7 @@
 package org.w3id.newsgraph.load;
 
+import org.w3id.newsgraph.util.Printable;
+
 /**
  * One thing wrong with the input, with where it is. {@code line} and {@code column} are 1-based; 0
  * means unknown. For CSV files the column is the field's position in the row and {@code field} its
@@ -12,6 +14,16 @@ package org.w3id.newsgraph.load;
  * @param message what is wrong and what was expected
  */
 public record Problem(String file, long line, long column, String field, String message) {
+  /** The longest message kept; the rest is cut, saying how much. */
+  static final int MAX_MESSAGE = 500;
+
+  /**
+   * Makes the message safe to print: control characters (a NUL from a broken file) are shown as
+   * {@code \\uXXXX}, and a message over {@value #MAX_MESSAGE} characters is cut.
+   */
+  public Problem {
+    message = Printable.of(message, MAX_MESSAGE);
+  }
 
   /** Formats as {@code file:line:column: [field] message}, leaving out what is unknown. */
   @Override

@@ -14,8 +14,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,15 +28,32 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The request body limit for bodies of unknown length (chunked). Jetty's {@code SizeLimitHandler}
- * answers 413 to a declared {@code Content-Length} over the limit, but a chunked body only fails
- * while the servlet reads it, which Fuseki reports as 500. This filter reads such a body first, up
- * to the limit: over it the client gets 413; under it the request goes on with the body in memory
- * (form parameters included).
+ * The request body limit, and strict request parameters. Jetty's {@code SizeLimitHandler} answers
+ * 413 to a declared {@code Content-Length} over the limit, but a chunked body only fails while the
+ * servlet reads it, which Fuseki reports as 500. This filter reads such a body first, and any form
+ * body, up to the limit: over it the client gets 413. It then decodes the parameters of the query
+ * string and the form strictly: a malformed %-escape or malformed UTF-8 gets a 400 with one log
+ * line (Jetty's lenient decoding made Fuseki answer 500 with a stack trace in the log). The names
+ * of result formats that common clients send in {@code format=} (SPARQLWrapper's {@code rdf},
+ * {@code rdf+xml}, {@code n3}, ...) are mapped onto Fuseki's.
  */
 final class BodyLimit extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final String FORM = "application/x-www-form-urlencoded";
+
+  /** Result format names clients send, and Fuseki's name for each. */
+  private static final Map<String, String> FORMAT_NAMES =
+      Map.of(
+          "rdf", "xml",
+          "rdf+xml", "xml",
+          "rdfxml", "xml",
+          "n3", "turtle",
+          "jsonld", "json-ld",
+          "ntriples", "nt",
+          "n-triples", "nt",
+          "nquads", "n-quads");
+
+  private static final List<String> FORMAT_PARAMS = List.of("format", "output", "results");
 
   private final long maxBytes;
 
@@ -50,22 +69,33 @@ final class BodyLimit extends HttpFilter {
       tooLarge(res);
       return;
     }
-    if (declared >= 0 || req.getHeader("Transfer-Encoding") == null) {
-      chain.doFilter(req, res);
-      return;
+    boolean form = isForm(req.getContentType());
+    byte[] body = null;
+    if (form || (declared < 0 && req.getHeader("Transfer-Encoding") != null)) {
+      try {
+        body = readAtMost(req.getInputStream(), maxBytes);
+      } catch (IOException | RuntimeException e) {
+        // Jetty's SizeLimitHandler fails the read once the limit is passed.
+        body = null;
+      }
+      if (body == null) {
+        tooLarge(res);
+        return;
+      }
     }
-    byte[] body;
+    Buffered request = new Buffered(req, body, form);
     try {
-      body = readAtMost(req.getInputStream(), maxBytes);
-    } catch (IOException | RuntimeException e) {
-      // Jetty's SizeLimitHandler fails the read once the limit is passed.
-      body = null;
-    }
-    if (body == null) {
-      tooLarge(res);
+      request.parameters();
+    } catch (IllegalArgumentException e) {
+      RequestGuard.refuse(
+          req, res, HttpServletResponse.SC_BAD_REQUEST, "Bad request: " + e.getMessage());
       return;
     }
-    chain.doFilter(new Buffered(req, body), res);
+    chain.doFilter(request, res);
+  }
+
+  private static boolean isForm(String type) {
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith(FORM);
   }
 
   private void tooLarge(HttpServletResponse res) throws IOException {
@@ -91,28 +121,33 @@ final class BodyLimit extends HttpFilter {
     return out.toByteArray();
   }
 
-  /** The request with its body read into memory. */
+  /** The request with its parameters decoded strictly, and its body (if it was read) in memory. */
   private static final class Buffered extends HttpServletRequestWrapper {
     private final byte[] body;
+    private final boolean form;
     private Map<String, String[]> parameters;
 
-    Buffered(HttpServletRequest request, byte[] body) {
+    Buffered(HttpServletRequest request, byte[] body, boolean form) {
       super(request);
       this.body = body;
+      this.form = form;
     }
 
     @Override
     public int getContentLength() {
-      return body.length;
+      return body == null ? super.getContentLength() : body.length;
     }
 
     @Override
     public long getContentLengthLong() {
-      return body.length;
+      return body == null ? super.getContentLengthLong() : body.length;
     }
 
     @Override
-    public ServletInputStream getInputStream() {
+    public ServletInputStream getInputStream() throws IOException {
+      if (body == null) {
+        return super.getInputStream();
+      }
       ByteArrayInputStream in = new ByteArrayInputStream(body);
       return new ServletInputStream() {
         @Override
@@ -143,7 +178,10 @@ final class BodyLimit extends HttpFilter {
     }
 
     @Override
-    public BufferedReader getReader() {
+    public BufferedReader getReader() throws IOException {
+      if (body == null) {
+        return super.getReader();
+      }
       return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
     }
 
@@ -169,14 +207,23 @@ final class BodyLimit extends HttpFilter {
       return values == null ? null : values.clone();
     }
 
-    /** The query string's parameters, then a form body's. */
-    private synchronized Map<String, String[]> parameters() {
+    /**
+     * The query string's parameters, then a form body's.
+     *
+     * @throws IllegalArgumentException if one is not well-formed
+     */
+    synchronized Map<String, String[]> parameters() {
       if (parameters == null) {
         Map<String, List<String>> all = new LinkedHashMap<>();
-        decode(getQueryString(), StandardCharsets.UTF_8, all);
-        String type = getContentType();
-        if (type != null && type.toLowerCase(Locale.ROOT).startsWith(FORM)) {
-          decode(new String(body, charset()), charset(), all);
+        decode(getQueryString(), StandardCharsets.UTF_8, false, all);
+        if (form && body != null) {
+          decode(new String(body, StandardCharsets.ISO_8859_1), charset(), true, all);
+        }
+        for (String name : FORMAT_PARAMS) {
+          List<String> values = all.get(name);
+          if (values != null) {
+            values.replaceAll(v -> FORMAT_NAMES.getOrDefault(v.toLowerCase(Locale.ROOT), v));
+          }
         }
         Map<String, String[]> map = new LinkedHashMap<>();
         all.forEach((k, v) -> map.put(k, v.toArray(String[]::new)));
@@ -194,7 +241,12 @@ final class BodyLimit extends HttpFilter {
       }
     }
 
-    private static void decode(String text, Charset charset, Map<String, List<String>> into) {
+    /**
+     * Decodes {@code name=value&...}; {@code bytes} says that {@code text} holds raw bytes (a body
+     * read as ISO-8859-1), not characters.
+     */
+    private static void decode(
+        String text, Charset charset, boolean bytes, Map<String, List<String>> into) {
       if (text == null || text.isEmpty()) {
         return;
       }
@@ -205,12 +257,51 @@ final class BodyLimit extends HttpFilter {
         int eq = pair.indexOf('=');
         String key = eq < 0 ? pair : pair.substring(0, eq);
         String value = eq < 0 ? "" : pair.substring(eq + 1);
-        try {
-          into.computeIfAbsent(URLDecoder.decode(key, charset), k -> new ArrayList<>())
-              .add(URLDecoder.decode(value, charset));
-        } catch (IllegalArgumentException e) {
-          // a malformed pair is skipped, as Jetty does
+        into.computeIfAbsent(strict(key, charset, bytes), k -> new ArrayList<>())
+            .add(strict(value, charset, bytes));
+      }
+    }
+
+    /**
+     * Decodes one {@code application/x-www-form-urlencoded} name or value.
+     *
+     * @throws IllegalArgumentException for a malformed %-escape or bytes that are not {@code
+     *     charset}
+     */
+    private static String strict(String text, Charset charset, boolean raw) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '+') {
+          bytes.write(' ');
+        } else if (c == '%') {
+          int hi = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+          int lo = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
+          if (hi < 0 || lo < 0) {
+            throw new IllegalArgumentException(
+                "malformed %-escape '"
+                    + RequestGuard.printable(text.substring(i, Math.min(i + 3, text.length())))
+                    + "' in a request parameter");
+          }
+          bytes.write(hi * 16 + lo);
+          i += 2;
+        } else if (c < 0x80 || (raw && c <= 0xFF)) {
+          bytes.write(c);
+        } else {
+          byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+          bytes.write(b, 0, b.length);
         }
+      }
+      try {
+        return charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes.toByteArray()))
+            .toString();
+      } catch (CharacterCodingException e) {
+        throw new IllegalArgumentException(
+            "a request parameter is not valid " + charset.name() + " once %-decoded", e);
       }
     }
   }

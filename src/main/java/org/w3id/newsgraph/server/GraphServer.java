@@ -23,8 +23,10 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.query.SpreadsheetSafeCsv;
 
 /**
  * A read-only SPARQL endpoint over a dataset: an embedded Apache Jena Fuseki with the query page.
@@ -62,6 +64,7 @@ public final class GraphServer implements AutoCloseable {
    */
   public GraphServer(Dataset dataset, ServerOptions options) {
     this.options = options;
+    SpreadsheetSafeCsv.register();
     DatasetGraph served = readOnly(dataset.asDatasetGraph(), options);
     UiAssets assets = new UiAssets();
     FusekiServer.Builder builder =
@@ -73,11 +76,13 @@ public final class GraphServer implements AutoCloseable {
             .registerOperation(
                 Operation.Query,
                 WebContent.contentTypeSPARQLQuery,
-                new BufferedQuery(options.maxRows()))
+                new BufferedQuery(
+                    options.maxRows(), options.timeout().toMillis(), options.allowService()))
             .add("/" + DATASET, served, false)
             .enablePing(true)
             .enableStats(true)
             .addServlet("/$/server", new ActionServerStatus())
+            .addFilter("/*", new RequestGuard(options))
             .addFilter("/*", new BodyLimit(options.maxBodyBytes()));
     if (assets.available()) {
       builder.addFilter("/*", new QueryPage(assets, options.queries(), Iris.prefixes(), served));
@@ -93,6 +98,8 @@ public final class GraphServer implements AutoCloseable {
           // most of the cost of a small query. Results are computed in full before they are sent
           // (BufferedQuery), so a large buffer buys nothing here.
           http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
+          // No version in the Server header nor on Jetty's error pages.
+          http.getHttpConfiguration().setSendServerVersion(false);
         }
       }
     }
@@ -133,6 +140,7 @@ public final class GraphServer implements AutoCloseable {
       }
       Throwable root = bind != null ? bind : rootCause(e);
       throw new NewsGraphException(
+          ErrorId.CANNOT_LISTEN,
           "cannot listen on " + options.host() + " port " + options.port() + ": " + message(root),
           e);
     }
@@ -226,10 +234,14 @@ public final class GraphServer implements AutoCloseable {
         throw new PortInUseException(host, port, e);
       }
       throw new NewsGraphException(
-          "cannot listen on " + host + " port " + port + ": " + message(e), e);
+          ErrorId.CANNOT_LISTEN,
+          "cannot listen on " + host + " port " + port + ": " + message(e),
+          e);
     } catch (IOException | RuntimeException e) {
       throw new NewsGraphException(
-          "cannot listen on " + host + " port " + port + ": " + message(e), e);
+          ErrorId.CANNOT_LISTEN,
+          "cannot listen on " + host + " port " + port + ": " + message(e),
+          e);
     }
   }
 

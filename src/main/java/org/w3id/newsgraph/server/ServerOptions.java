@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.query.NamedQuery;
 
@@ -20,6 +21,9 @@ import org.w3id.newsgraph.query.NamedQuery;
  * @param maxRows the most rows a SELECT may return (results are buffered so that a timeout is an
  *     error status, never a truncated success); a larger result gets 503
  * @param queries the named queries the query page offers as examples
+ * @param allowedHosts host names the server answers for besides localhost, IP addresses and {@code
+ *     host} (e.g. the name of a reverse proxy); a request for any other name (DNS rebinding) gets
+ *     421
  */
 public record ServerOptions(
     String host,
@@ -28,7 +32,8 @@ public record ServerOptions(
     boolean allowService,
     long maxBodyBytes,
     long maxRows,
-    List<NamedQuery> queries) {
+    List<NamedQuery> queries,
+    List<String> allowedHosts) {
 
   /** This machine only. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -45,6 +50,8 @@ public record ServerOptions(
   /** The default limit on SELECT rows. */
   public static final long DEFAULT_MAX_ROWS = 1_000_000;
 
+  private static final Pattern HOST_NAME =
+      Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})?|\\[[0-9A-Fa-f:.]+\\]");
   private static final Pattern DURATION =
       Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern SIZE =
@@ -57,21 +64,46 @@ public record ServerOptions(
    */
   public ServerOptions {
     if (host == null || host.isBlank()) {
-      throw new NewsGraphException("the host must not be empty");
+      throw new NewsGraphException(ErrorId.BAD_OPTION, "the host must not be empty");
     }
     if (port < 0 || port > 65535) {
-      throw new NewsGraphException("port " + port + " is out of range; use 0 to 65535");
+      throw new NewsGraphException(
+          ErrorId.BAD_OPTION, "port " + port + " is out of range; use 0 to 65535");
     }
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new NewsGraphException("the query timeout must be positive");
+      throw new NewsGraphException(ErrorId.BAD_OPTION, "the query timeout must be positive");
     }
     if (maxBodyBytes < 1) {
-      throw new NewsGraphException("the request body limit must be at least 1 byte");
+      throw new NewsGraphException(
+          ErrorId.BAD_OPTION, "the request body limit must be at least 1 byte");
     }
     if (maxRows < 1) {
-      throw new NewsGraphException("the row limit must be at least 1");
+      throw new NewsGraphException(ErrorId.BAD_OPTION, "the row limit must be at least 1");
     }
     queries = List.copyOf(queries);
+    allowedHosts = List.copyOf(allowedHosts);
+    for (String name : allowedHosts) {
+      if (!HOST_NAME.matcher(name).matches()) {
+        throw new NewsGraphException(
+            ErrorId.BAD_OPTION,
+            "--allow-host: '" + name + "' is not a host name; give a name such as kg.example.org");
+      }
+    }
+  }
+
+  /**
+   * Like {@link #ServerOptions(String, int, Duration, boolean, long, long, List, List)}, no extra
+   * host names.
+   */
+  public ServerOptions(
+      String host,
+      int port,
+      Duration timeout,
+      boolean allowService,
+      long maxBodyBytes,
+      long maxRows,
+      List<NamedQuery> queries) {
+    this(host, port, timeout, allowService, maxBodyBytes, maxRows, queries, List.of());
   }
 
   /** The safe defaults, on port {@value #DEFAULT_PORT}, with no named queries. */
@@ -87,31 +119,43 @@ public record ServerOptions(
   }
 
   public ServerOptions withHost(String value) {
-    return new ServerOptions(value, port, timeout, allowService, maxBodyBytes, maxRows, queries);
+    return new ServerOptions(
+        value, port, timeout, allowService, maxBodyBytes, maxRows, queries, allowedHosts);
   }
 
   public ServerOptions withPort(int value) {
-    return new ServerOptions(host, value, timeout, allowService, maxBodyBytes, maxRows, queries);
+    return new ServerOptions(
+        host, value, timeout, allowService, maxBodyBytes, maxRows, queries, allowedHosts);
   }
 
   public ServerOptions withTimeout(Duration value) {
-    return new ServerOptions(host, port, value, allowService, maxBodyBytes, maxRows, queries);
+    return new ServerOptions(
+        host, port, value, allowService, maxBodyBytes, maxRows, queries, allowedHosts);
   }
 
   public ServerOptions withAllowService(boolean value) {
-    return new ServerOptions(host, port, timeout, value, maxBodyBytes, maxRows, queries);
+    return new ServerOptions(
+        host, port, timeout, value, maxBodyBytes, maxRows, queries, allowedHosts);
   }
 
   public ServerOptions withMaxBodyBytes(long value) {
-    return new ServerOptions(host, port, timeout, allowService, value, maxRows, queries);
+    return new ServerOptions(
+        host, port, timeout, allowService, value, maxRows, queries, allowedHosts);
   }
 
   public ServerOptions withMaxRows(long value) {
-    return new ServerOptions(host, port, timeout, allowService, maxBodyBytes, value, queries);
+    return new ServerOptions(
+        host, port, timeout, allowService, maxBodyBytes, value, queries, allowedHosts);
+  }
+
+  public ServerOptions withAllowedHosts(List<String> value) {
+    return new ServerOptions(
+        host, port, timeout, allowService, maxBodyBytes, maxRows, queries, value);
   }
 
   public ServerOptions withQueries(List<NamedQuery> value) {
-    return new ServerOptions(host, port, timeout, allowService, maxBodyBytes, maxRows, value);
+    return new ServerOptions(
+        host, port, timeout, allowService, maxBodyBytes, maxRows, value, allowedHosts);
   }
 
   /**
@@ -124,6 +168,7 @@ public record ServerOptions(
     Matcher m = DURATION.matcher(text == null ? "" : text.strip());
     if (!m.matches()) {
       throw new NewsGraphException(
+          ErrorId.BAD_OPTION,
           "'" + text + "' is not a duration; use a number with a unit, e.g. 10s, 500ms, 2m");
     }
     long amount = Long.parseLong(m.group(1));
@@ -136,7 +181,8 @@ public record ServerOptions(
           default -> Duration.ofSeconds(amount);
         };
     if (d.isZero()) {
-      throw new NewsGraphException("'" + text + "' is zero; a timeout must be positive");
+      throw new NewsGraphException(
+          ErrorId.BAD_OPTION, "'" + text + "' is zero; a timeout must be positive");
     }
     return d;
   }
@@ -151,6 +197,7 @@ public record ServerOptions(
     Matcher m = SIZE.matcher(text == null ? "" : text.strip());
     if (!m.matches()) {
       throw new NewsGraphException(
+          ErrorId.BAD_OPTION,
           "'" + text + "' is not a size; use a number of bytes, optionally with k or m, e.g. 1m");
     }
     long amount = Long.parseLong(m.group(1));
@@ -158,7 +205,8 @@ public record ServerOptions(
     long bytes =
         unit.startsWith("k") ? amount * 1024 : unit.startsWith("m") ? amount << 20 : amount;
     if (bytes < 1) {
-      throw new NewsGraphException("'" + text + "' is zero; a size must be positive");
+      throw new NewsGraphException(
+          ErrorId.BAD_OPTION, "'" + text + "' is zero; a size must be positive");
     }
     return bytes;
   }

@@ -20,6 +20,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.KnowledgeGraph;
 import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.NewsGraphException;
@@ -190,19 +191,21 @@ public final class GraphStore implements AutoCloseable {
    */
   private static boolean prepareFolder(Path folder) {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
-      throw new NewsGraphException("cannot use " + folder + " as a store: it is not a folder");
+      throw new NewsGraphException(
+          ErrorId.STORE, "cannot use " + folder + " as a store: it is not a folder");
     }
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
       throw new NewsGraphException(
-          "cannot create the store folder " + folder + ": " + reason(e), e);
+          ErrorId.STORE, "cannot create the store folder " + folder + ": " + reason(e), e);
     }
     try {
       Path probe = Files.createTempFile(folder, ".write-test", ".tmp");
       Files.delete(probe);
     } catch (IOException e) {
       throw new NewsGraphException(
+          ErrorId.STORE,
           "cannot use " + folder + " as a store: the folder is not writable (" + reason(e) + ")",
           e);
     }
@@ -212,13 +215,15 @@ public final class GraphStore implements AutoCloseable {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       if (entries.iterator().hasNext()) {
         throw new NewsGraphException(
+            ErrorId.STORE,
             "cannot use "
                 + folder
                 + " as a store: the folder is not empty and is not a NewsGraph store;"
                 + " give a new or empty folder");
       }
     } catch (IOException e) {
-      throw new NewsGraphException("cannot read the store folder " + folder + ": " + reason(e), e);
+      throw new NewsGraphException(
+          ErrorId.STORE, "cannot read the store folder " + folder + ": " + reason(e), e);
     }
     return false;
   }
@@ -230,6 +235,7 @@ public final class GraphStore implements AutoCloseable {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       if (message.contains("lock")) {
         throw new NewsGraphException(
+            ErrorId.STORE,
             "cannot open the store "
                 + folder
                 + ": it is in use by another process ("
@@ -237,7 +243,8 @@ public final class GraphStore implements AutoCloseable {
                 + ")",
             e);
       }
-      throw new NewsGraphException("cannot open the store " + folder + ": " + message, e);
+      throw new NewsGraphException(
+          ErrorId.STORE, "cannot open the store " + folder + ": " + message, e);
     }
   }
 
@@ -254,7 +261,7 @@ public final class GraphStore implements AutoCloseable {
       return Optional.empty();
     } catch (IOException e) {
       throw new NewsGraphException(
-          "cannot read " + folder.resolve(RECORD_FILE) + ": " + reason(e), e);
+          ErrorId.STORE, "cannot read " + folder.resolve(RECORD_FILE) + ": " + reason(e), e);
     }
   }
 
@@ -282,7 +289,7 @@ public final class GraphStore implements AutoCloseable {
         Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new NewsGraphException("cannot write " + record + ": " + reason(e), e);
+      throw new NewsGraphException(ErrorId.STORE, "cannot write " + record + ": " + reason(e), e);
     }
   }
 

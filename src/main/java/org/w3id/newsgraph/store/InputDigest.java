@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.Layout;
 
@@ -78,7 +79,7 @@ final class InputDigest {
                   .compareTo(root.relativize(b).toString().replace('\\', '/')));
       return files;
     } catch (IOException | UncheckedIOException e) {
-      throw new NewsGraphException("cannot read " + root + ": " + e.getMessage(), e);
+      throw new NewsGraphException(ErrorId.STORE, "cannot read " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -86,7 +87,7 @@ final class InputDigest {
     try {
       field(sha, "file", name + "\0" + Files.size(file));
     } catch (IOException e) {
-      throw new NewsGraphException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new NewsGraphException(ErrorId.STORE, "cannot read " + file + ": " + e.getMessage(), e);
     }
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
       byte[] buffer = new byte[8192];
@@ -94,7 +95,7 @@ final class InputDigest {
         // the DigestInputStream feeds the digest
       }
     } catch (IOException e) {
-      throw new NewsGraphException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new NewsGraphException(ErrorId.STORE, "cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
