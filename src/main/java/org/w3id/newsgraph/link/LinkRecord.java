@@ -3,6 +3,7 @@ package org.w3id.newsgraph.link;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.w3id.newsgraph.model.LinkMethod;
 import org.w3id.newsgraph.model.LinkStatus;
 
@@ -33,6 +34,24 @@ public record LinkRecord(
     String source,
     String note) {
 
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
+
+  /**
+   * Label, description and note are kept on one line: a run of control characters (CR, LF, tab,
+   * NUL, ...) becomes one space, and the ends are stripped, so that whatever a Wikidata endpoint
+   * answers, the file NewsGraph writes is one the loader reads back to the same values.
+   */
+  public LinkRecord {
+    label = oneLine(label);
+    description = oneLine(description);
+    note = oneLine(note);
+  }
+
+  /** {@code text} with each run of control characters replaced by a space, stripped. */
+  static String oneLine(String text) {
+    return CONTROL.matcher(text).replaceAll(" ").strip();
+  }
+
   /** The order of the file: by entity, then status, then best score first, then item number. */
   public static final Comparator<LinkRecord> ORDER =
       Comparator.comparing(LinkRecord::entity)
@@ -51,6 +70,27 @@ public record LinkRecord(
         && status == other.status
         && source.equals(other.source)
         && note.equals(other.note);
+  }
+
+  /** This row with a new status, day, source and note: a decision about the same item. */
+  public LinkRecord decided(LinkStatus newStatus, LocalDate day, String newSource, String newNote) {
+    return new LinkRecord(
+        entity, qid, label, description, score, method, newStatus, day, newSource, newNote);
+  }
+
+  /** This row as a person's link: method {@code manual}, no score. */
+  public LinkRecord withManualMethod() {
+    return new LinkRecord(
+        entity,
+        qid,
+        label,
+        description,
+        OptionalInt.empty(),
+        LinkMethod.MANUAL,
+        status,
+        checked,
+        source,
+        note);
   }
 
   /** This row, checked on another day. */

@@ -15,6 +15,9 @@ import java.util.List;
  * @param notCached the ids of entities left as they were because, offline, the cache lacked an
  *     answer they need
  * @param changed whether the links file changed
+ * @param outcomes what was decided for each entity reconciled, with the items found and why
+ * @param skipped entities named with {@code --only} that a person already linked (confirmed), so
+ *     not reconciled
  */
 public record LinkReport(
     int considered,
@@ -25,4 +28,28 @@ public record LinkReport(
     int requests,
     List<String> toReview,
     List<String> notCached,
-    boolean changed) {}
+    boolean changed,
+    List<Outcome> outcomes,
+    List<String> skipped) {
+
+  /** This report, saying whether the file changed. */
+  LinkReport changed(boolean fileChanged) {
+    return new LinkReport(
+        considered,
+        auto,
+        review,
+        unlinked,
+        byPerson,
+        requests,
+        toReview,
+        notCached,
+        fileChanged,
+        outcomes,
+        skipped);
+  }
+
+  /** The outcomes of this kind, e.g. the entities left without a candidate because of a type. */
+  public List<Outcome> without(Outcome.Kind kind) {
+    return outcomes.stream().filter(o -> o.kind() == kind).toList();
+  }
+}

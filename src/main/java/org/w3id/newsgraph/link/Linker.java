@@ -31,29 +31,46 @@ public final class Linker {
    *     answers an error, or a file cannot be read or written
    */
   public static LinkReport link(KnowledgeGraph kg, Path linksFile, LinkOptions options) {
+    return link(kg, linksFile, options, LinkProgress.NONE);
+  }
+
+  /**
+   * As {@link #link(KnowledgeGraph, Path, LinkOptions)}, telling {@code progress} how far it got.
+   */
+  public static LinkReport link(
+      KnowledgeGraph kg, Path linksFile, LinkOptions options, LinkProgress progress) {
     check(options);
     List<LinkRecord> existing = LinksFile.read(linksFile);
     WikidataHttp http = options.offline() ? null : new WikidataHttp(options.http());
+    if (http != null) {
+      http.progress(progress);
+    }
     ResponseCache cache = new ResponseCache(options.cache());
     WikidataLookup lookup =
         new WikidataLookup(options.endpoint(), options.searchApi(), http, cache, options.batch());
+    lookup.progress(progress);
     Reconciler.Result result = new Reconciler(kg, lookup, options).run(existing, http);
     String text = LinksFile.format(result.records());
     boolean changed = !text.equals(current(linksFile));
     if (changed) {
       LinksFile.write(linksFile, result.records());
     }
-    LinkReport r = result.report();
-    return new LinkReport(
-        r.considered(),
-        r.auto(),
-        r.review(),
-        r.unlinked(),
-        r.byPerson(),
-        r.requests(),
-        r.toReview(),
-        r.notCached(),
-        changed);
+    return result.report().changed(changed);
+  }
+
+  /**
+   * What {@code link} would propose, from the links file and the cache only: sends no request and
+   * writes nothing. Its outcomes list each entity's candidates and the items dropped, with why.
+   *
+   * @throws NewsGraphException if an option is out of range or a file cannot be read
+   */
+  public static LinkReport review(KnowledgeGraph kg, Path linksFile, LinkOptions options) {
+    check(options);
+    List<LinkRecord> existing = LinksFile.read(linksFile);
+    ResponseCache cache = new ResponseCache(options.cache());
+    WikidataLookup lookup =
+        new WikidataLookup(options.endpoint(), options.searchApi(), null, cache, options.batch());
+    return new Reconciler(kg, lookup, options).run(existing, null).report();
   }
 
   private static String current(Path file) {

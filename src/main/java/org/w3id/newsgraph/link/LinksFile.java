@@ -21,10 +21,13 @@ import org.w3id.newsgraph.load.GraphLoader;
 import org.w3id.newsgraph.model.LinkMethod;
 import org.w3id.newsgraph.model.LinkStatus;
 import org.w3id.newsgraph.util.AtomicFile;
+import org.w3id.newsgraph.util.SpreadsheetCell;
 
 /**
  * Reads and writes {@code triples/wikidata-links.csv} (UTF-8, LF, a header, the columns of {@link
  * GraphLoader#LINK_COLUMNS}). The loader checks the file; this class only moves rows in and out.
+ * Label, description and note cells that a spreadsheet would run as formulas are neutralised with
+ * {@link SpreadsheetCell} on the way out and read back to their values on the way in.
  */
 public final class LinksFile {
   private static final CSVFormat READ =
@@ -72,8 +75,8 @@ public final class LinksFile {
       return new LinkRecord(
           r.get("entity").strip(),
           r.get("qid").strip(),
-          r.get("label").strip(),
-          r.get("description").strip(),
+          SpreadsheetCell.decode(r.get("label").strip()),
+          SpreadsheetCell.decode(r.get("description").strip()),
           score.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(score)),
           LinkMethod.fromToken(method)
               .orElseThrow(() -> new NewsGraphException(where + "unknown method " + method)),
@@ -81,7 +84,7 @@ public final class LinksFile {
               .orElseThrow(() -> new NewsGraphException(where + "unknown status " + status)),
           LocalDate.parse(r.get("checked").strip()),
           r.get("source").strip(),
-          r.get("note").strip());
+          SpreadsheetCell.decode(r.get("note").strip()));
     } catch (NumberFormatException | DateTimeParseException e) {
       throw new NewsGraphException(where + e.getMessage(), e);
     }
@@ -97,14 +100,14 @@ public final class LinksFile {
         printer.printRecord(
             r.entity(),
             r.qid(),
-            r.label(),
-            r.description(),
+            SpreadsheetCell.encode(r.label()),
+            SpreadsheetCell.encode(r.description()),
             r.score().isPresent() ? Integer.toString(r.score().getAsInt()) : "",
             r.method().token(),
             r.status().token(),
             r.checked().toString(),
             r.source(),
-            r.note());
+            SpreadsheetCell.encode(r.note()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -38,7 +38,7 @@ import org.w3id.newsgraph.model.NG;
 final class Reconciler {
   /** Entities of these classes (and their subclasses) are linked. */
   private static final List<String> LINKABLE =
-      List.of("Person", "Organization", "Place", "EthnicGroup");
+      List.of("Person", "Organization", "Place", "EthnicGroup", "Position");
 
   /** The order of reconciliation: places before those who are in them, parties before members. */
   private static final List<String> RANKS =
@@ -52,12 +52,14 @@ final class Reconciler {
           "GovernmentBody",
           "Organization",
           "EthnicGroup",
-          "Person");
+          "Person",
+          "Position");
 
   /** An entity to reconcile. */
   private record Entity(
       String id,
       String label,
+      String cls,
       List<String> names,
       Set<String> compatible,
       Set<String> neighbours,
@@ -66,6 +68,10 @@ final class Reconciler {
 
   /** The new rows and what happened. */
   record Result(List<LinkRecord> records, LinkReport report) {}
+
+  /** The items found for one entity: scored, with their classes, and how many were rejected. */
+  private record Found(
+      List<Scoring.Candidate> candidates, Map<String, List<String>> types, int rejected) {}
 
   private final KnowledgeGraph kg;
   private final OntologyIndex ontology;
@@ -89,6 +95,12 @@ final class Reconciler {
         confirmed.add(r.entity());
       } else if (r.status() == LinkStatus.REJECTED) {
         rejected.computeIfAbsent(r.entity(), e -> new HashSet<>()).add(r.qid());
+      }
+    }
+    List<String> skipped = new ArrayList<>();
+    for (String id : new TreeSet<>(options.only())) {
+      if (confirmed.contains(id)) {
+        skipped.add(id);
       }
     }
     List<Entity> todo = new ArrayList<>();
@@ -155,22 +167,28 @@ final class Reconciler {
     int unlinked = 0;
     List<String> toReview = new ArrayList<>();
     List<String> notCached = new ArrayList<>();
+    List<Outcome> outcomes = new ArrayList<>();
     for (Entity e : todo) {
-      Optional<List<Scoring.Candidate>> candidates =
-          candidates(e, byName, searched, facts, supers, rejected, linked);
+      Optional<Found> found = candidates(e, byName, searched, facts, supers, rejected, linked);
       List<LinkRecord> old = oldMachineRows.getOrDefault(e.id(), List.of());
-      if (candidates.isEmpty()) {
+      if (found.isEmpty()) {
         notCached.add(e.id());
         out.addAll(old);
         old.stream()
             .filter(r -> r.status() == LinkStatus.AUTO)
             .forEach(r -> linked.put(r.entity(), r.qid()));
+        outcomes.add(outcome(e, Outcome.Kind.NOT_CACHED, "not in the cache", List.of(), old));
         continue;
       }
-      Scoring.Decision d = Scoring.decide(candidates.get(), options.minScore(), options.margin());
+      List<Scoring.Candidate> candidates = found.get().candidates();
+      Scoring.Decision d = Scoring.decide(candidates, options.minScore(), options.margin());
       linked.remove(e.id());
+      Outcome.Kind kind;
+      String reason;
       if (d.accepted() != null) {
         auto++;
+        kind = Outcome.Kind.AUTO;
+        reason = "accepted";
         linked.put(e.id(), d.accepted().qid());
         String note =
             d.runnerUp() == null
@@ -179,13 +197,62 @@ final class Reconciler {
         out.add(row(e, d.accepted(), LinkStatus.AUTO, note, old));
       } else if (!d.review().isEmpty()) {
         review++;
+        kind = Outcome.Kind.REVIEW;
+        reason = d.reason();
         toReview.add(e.id());
         for (Scoring.Candidate c : d.review()) {
           out.add(row(e, c, LinkStatus.REVIEW, d.reason(), old));
         }
       } else {
         unlinked++;
+        if (!candidates.isEmpty()) {
+          kind = Outcome.Kind.WRONG_TYPE;
+          reason = "no item found has a type compatible with " + e.cls();
+        } else if (found.get().rejected() > 0) {
+          kind = Outcome.Kind.ALL_REJECTED;
+          reason = "every item found was rejected by a person";
+        } else {
+          kind = Outcome.Kind.NO_NAME_MATCH;
+          reason = "no item has the name " + String.join(" or ", e.names());
+        }
       }
+      // A row of an earlier run whose item this run did not find again is kept: a later run that
+      // finds less (another endpoint, a smaller subset) never loses a link.
+      Set<String> seen = new HashSet<>();
+      candidates.forEach(c -> seen.add(c.qid()));
+      List<LinkRecord> kept = new ArrayList<>();
+      for (LinkRecord r : old) {
+        if (seen.contains(r.qid())) {
+          continue; // found again: decided anew above
+        }
+        if (r.status() == LinkStatus.AUTO && linked.containsKey(e.id())) {
+          r =
+              r.decided(
+                  LinkStatus.REVIEW,
+                  r.checked(),
+                  r.source(),
+                  "an earlier run accepted it; not found again, so kept for review");
+        } else if (r.status() == LinkStatus.AUTO) {
+          linked.put(e.id(), r.qid());
+        }
+        kept.add(r);
+        out.add(r);
+      }
+      List<Outcome.Found> shown = new ArrayList<>();
+      List<Scoring.Candidate> sorted = new ArrayList<>(candidates);
+      sorted.sort(Scoring.BEST_FIRST);
+      for (Scoring.Candidate c : sorted) {
+        shown.add(
+            new Outcome.Found(
+                c.qid(),
+                c.label(),
+                c.description(),
+                found.get().types().getOrDefault(c.qid(), List.of()),
+                c.score(),
+                c.why(),
+                c.fit() == Scoring.TypeFit.WRONG));
+      }
+      outcomes.add(outcome(e, kind, reason, shown, kept));
     }
     int requests = http == null ? 0 : http.requests();
     LinkReport report =
@@ -198,12 +265,31 @@ final class Reconciler {
             requests,
             toReview,
             notCached,
-            false);
+            false,
+            outcomes,
+            skipped);
     return new Result(out, report);
   }
 
+  private static Outcome outcome(
+      Entity e,
+      Outcome.Kind kind,
+      String reason,
+      List<Outcome.Found> found,
+      List<LinkRecord> kept) {
+    return new Outcome(
+        e.id(),
+        e.label(),
+        e.cls(),
+        List.copyOf(e.compatible()),
+        kind,
+        reason,
+        List.copyOf(found),
+        List.copyOf(kept));
+  }
+
   /** The candidates of one entity, or empty if the cache lacks an answer (offline). */
-  private Optional<List<Scoring.Candidate>> candidates(
+  private Optional<Found> candidates(
       Entity e,
       Map<String, List<Binding>> byName,
       Map<String, List<WikidataLookup.SearchHit>> searched,
@@ -212,6 +298,7 @@ final class Reconciler {
       Map<String, Set<String>> rejected,
       Map<String, String> linked) {
     Set<String> no = rejected.getOrDefault(e.id(), Set.of());
+    Set<String> refused = new HashSet<>();
     Map<String, LinkMethod> method = new TreeMap<>();
     Map<String, String> labels = new HashMap<>();
     Map<String, String> descriptions = new HashMap<>();
@@ -222,6 +309,9 @@ final class Reconciler {
       }
       for (Binding b : rows) {
         Optional<String> q = qid(b.get(Var.alloc("item")));
+        if (q.isPresent() && no.contains(q.get())) {
+          refused.add(q.get());
+        }
         if (q.isEmpty() || no.contains(q.get())) {
           continue;
         }
@@ -234,8 +324,8 @@ final class Reconciler {
       for (WikidataLookup.SearchHit h : searched.getOrDefault(name, List.of())) {
         if (!no.contains(h.qid())) {
           method.putIfAbsent(h.qid(), LinkMethod.SEARCH);
-          labels.putIfAbsent(h.qid(), h.label());
-          descriptions.putIfAbsent(h.qid(), h.description());
+          labels.putIfAbsent(h.qid(), LinkRecord.oneLine(h.label()));
+          descriptions.putIfAbsent(h.qid(), LinkRecord.oneLine(h.description()));
         }
       }
     }
@@ -246,15 +336,22 @@ final class Reconciler {
       }
     }
     List<Scoring.Candidate> out = new ArrayList<>();
+    Map<String, List<String>> typeNames = new HashMap<>();
     for (Map.Entry<String, LinkMethod> m : method.entrySet()) {
       List<Binding> rows = facts.get(m.getKey());
       if (rows == null) {
         return Optional.empty();
       }
       Set<String> types = new TreeSet<>();
+      Set<String> named = new TreeSet<>();
       Set<String> values = new HashSet<>();
       for (Binding b : rows) {
         value(b, "P31").ifPresent(types::add);
+        value(b, "P31")
+            .ifPresent(
+                t ->
+                    named.add(
+                        text(b, "valueLabel").isEmpty() ? t : t + " " + text(b, "valueLabel")));
         for (String p : WikidataLookup.CONTEXT_PROPERTIES) {
           value(b, p).ifPresent(values::add);
         }
@@ -284,8 +381,9 @@ final class Reconciler {
               m.getValue(),
               fit,
               Scoring.agrees(values, context)));
+      typeNames.put(m.getKey(), List.copyOf(named));
     }
-    return Optional.of(out);
+    return Optional.of(new Found(out, typeNames, refused.size()));
   }
 
   private LinkRecord row(
@@ -333,6 +431,7 @@ final class Reconciler {
           new Entity(
               id,
               label,
+              cls.getLocalName(),
               names,
               compatible(cls),
               neighbours(s),
@@ -446,7 +545,7 @@ final class Reconciler {
               + id
               + "' is of class "
               + types.get(0).getObject().getLocalName()
-              + "; only people, organisations and places are linked");
+              + "; only people, organisations, places, ethnic groups and positions are linked");
     }
   }
 
@@ -489,6 +588,6 @@ final class Reconciler {
 
   private static String text(Binding b, String var) {
     Node n = b.get(Var.alloc(var));
-    return n != null && n.isLiteral() ? n.getLiteralLexicalForm().strip() : "";
+    return n != null && n.isLiteral() ? LinkRecord.oneLine(n.getLiteralLexicalForm()) : "";
   }
 }

@@ -19,8 +19,9 @@ import org.w3id.newsgraph.model.LinkMethod;
  * </pre>
  *
  * An item is accepted ({@code auto}) only if its type is compatible, its score is at least the
- * threshold and it leads the runner-up by at least the margin. Otherwise the candidates whose type
- * is not wrong go to review; an item of a wrong type is never accepted nor proposed.
+ * threshold and it leads the runner-up by at least the margin; a tie is never accepted, whatever
+ * the margin. Otherwise the candidates whose type is not wrong go to review; an item of a wrong
+ * type is never accepted nor proposed.
  */
 final class Scoring {
   static final int LABEL = 50;
@@ -62,6 +63,23 @@ final class Scoring {
       LinkMethod method,
       TypeFit fit,
       boolean context) {
+
+    /** How the score is made, e.g. "alias 40 + type 30 + context 20". */
+    String why() {
+      String name =
+          switch (method) {
+            case LABEL -> "label " + LABEL;
+            case ALIAS -> "alias " + ALIAS;
+            default -> "search " + SEARCH;
+          };
+      String type =
+          switch (fit) {
+            case COMPATIBLE -> " + type " + TYPE_OK;
+            case WRONG -> " - wrong type " + -TYPE_WRONG;
+            default -> " + type unknown 0";
+          };
+      return name + type + (context ? " + context " + CONTEXT : "");
+    }
 
     /** The score, 0 to 100. */
     int score() {
@@ -107,7 +125,8 @@ final class Scoring {
     Candidate best = sorted.get(0);
     Candidate second = sorted.size() > 1 ? sorted.get(1) : null;
     int lead = second == null ? best.score() : best.score() - second.score();
-    if (best.fit() == TypeFit.COMPATIBLE && best.score() >= minScore && lead >= margin) {
+    boolean tie = second != null && lead == 0;
+    if (best.fit() == TypeFit.COMPATIBLE && best.score() >= minScore && lead >= margin && !tie) {
       return new Decision(best, List.of(), second, "accepted");
     }
     List<Candidate> review = new ArrayList<>();
@@ -123,6 +142,8 @@ final class Scoring {
       reason = "the best match is of a wrong type";
     } else if (best.fit() == TypeFit.UNKNOWN) {
       reason = "type not known";
+    } else if (tie) {
+      reason = "a tie with " + second.qid() + " (" + second.score() + ")";
     } else if (best.score() < minScore) {
       reason = "score below " + minScore;
     } else {

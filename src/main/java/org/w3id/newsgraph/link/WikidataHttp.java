@@ -1,6 +1,7 @@
 package org.w3id.newsgraph.link;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -45,6 +46,7 @@ public final class WikidataHttp {
   private long lastStart;
   private boolean started;
   private int requests;
+  private LinkProgress progress = LinkProgress.NONE;
 
   public WikidataHttp(Settings settings) {
     this.settings = settings;
@@ -53,6 +55,11 @@ public final class WikidataHttp {
             .connectTimeout(settings.timeout())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
+  }
+
+  /** Where to tell each pause before a retry. */
+  synchronized void progress(LinkProgress listener) {
+    this.progress = listener;
   }
 
   /** The User-Agent NewsGraph sends: {@code NewsGraph/<version> (<contact>) Java/<version>}. */
@@ -147,6 +154,7 @@ public final class WikidataHttp {
                   + "; try again later");
         }
         LOG.warn("{} answered HTTP {}; trying again in {}", shown, code, seconds(wait));
+        progress.waiting(shown.toString(), code, wait);
         sleep(wait);
         continue;
       }
@@ -216,6 +224,9 @@ public final class WikidataHttp {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnresolvedAddressException) {
         return "host not found";
+      }
+      if (t instanceof ConnectException) {
+        return "connection refused (nothing answers at that address and port)";
       }
     }
     if (e.getMessage() != null && !e.getMessage().isBlank()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.jena.atlas.json.JSON;
@@ -69,6 +70,7 @@ final class WikidataLookup {
   private final WikidataHttp http;
   private final ResponseCache cache;
   private final int batch;
+  private LinkProgress progress = LinkProgress.NONE;
 
   /**
    * @param endpoint the SPARQL endpoint
@@ -85,6 +87,11 @@ final class WikidataLookup {
     this.batch = batch;
   }
 
+  /** Where to tell how far each kind of question got. */
+  void progress(LinkProgress listener) {
+    this.progress = listener;
+  }
+
   URI endpoint() {
     return endpoint;
   }
@@ -99,7 +106,7 @@ final class WikidataLookup {
    * "label"} or {@code "alias"}.
    */
   Map<String, List<Binding>> itemsNamed(Collection<String> names) {
-    return lookup("names", names, "name", this::namesQuery);
+    return lookup("names", names, List.of("name", "item", "how"), this::namesQuery);
   }
 
   private String namesQuery(List<String> names) {
@@ -139,10 +146,11 @@ final class WikidataLookup {
 
   /**
    * The classes ({@code P31}) and context ({@code P17}, {@code P131} and the places above it,
-   * {@code P27}, {@code P102}) of items. Rows: {@code ?item ?p ?value}.
+   * {@code P27}, {@code P102}) of items. Rows: {@code ?item ?p ?value ?valueLabel}, the last the
+   * English label of the value (a class, a place, ...) if it has one.
    */
   Map<String, List<Binding>> facts(Collection<String> qids) {
-    return lookup("facts", qids, "item", this::factsQuery);
+    return lookup("items", qids, List.of("item", "p", "value"), this::factsQuery);
   }
 
   private String factsQuery(List<String> qids) {
@@ -153,7 +161,7 @@ final class WikidataLookup {
       }
     }
     return PREFIXES
-        + "SELECT ?item ?p ?value WHERE {\n"
+        + "SELECT ?item ?p ?value ?valueLabel WHERE {\n"
         + "  VALUES ?item { "
         + items(qids)
         + " }\n"
@@ -162,6 +170,7 @@ final class WikidataLookup {
         + " } ?item ?p ?value . }\n"
         + "  UNION\n"
         + "  { ?item wdt:P131+ ?value . BIND (wdt:P131 AS ?p) }\n"
+        + "  OPTIONAL { ?value rdfs:label ?valueLabel . FILTER (LANG(?valueLabel) = \"en\") }\n"
         + "}\n";
   }
 
@@ -172,9 +181,9 @@ final class WikidataLookup {
   Map<String, List<Binding>> superclasses(Collection<String> types, Collection<String> classes) {
     List<String> targets = new ArrayList<>(new TreeSet<>(classes));
     return lookup(
-        "superclasses " + String.join(" ", targets),
+        "classes " + String.join(" ", targets),
         types,
-        "type",
+        List.of("type", "class"),
         chunk ->
             PREFIXES
                 + "SELECT ?type ?class WHERE {\n"
@@ -252,11 +261,23 @@ final class WikidataLookup {
 
   // ---- batching and caching
 
+  /**
+   * Answers {@code keys}, from the cache or in batches from the endpoint. An answer must have the
+   * variables asked for; a names answer with no item for any name, from an endpoint that holds no
+   * Wikidata item at all, is refused. Fresh answers are cached only once all of them passed these
+   * checks, so a wrong endpoint leaves nothing in the cache.
+   */
   private Map<String, List<Binding>> lookup(
-      String kind, Collection<String> keys, String keyVar, Function<List<String>, String> query) {
+      String kind,
+      Collection<String> keys,
+      List<String> expected,
+      Function<List<String>, String> query) {
+    String keyVar = expected.get(0);
+    String shown = kind.split(" ")[0];
     Map<String, List<Binding>> out = new LinkedHashMap<>();
     List<String> todo = new ArrayList<>();
-    for (String k : new TreeSet<>(keys)) {
+    Set<String> all = new TreeSet<>(keys);
+    for (String k : all) {
       Optional<List<Binding>> cached = cache.get(key(kind, k)).flatMap(this::parseCached);
       if (cached.isPresent()) {
         out.put(k, cached.get());
@@ -264,13 +285,17 @@ final class WikidataLookup {
         todo.add(k);
       }
     }
+    progress.asked(shown, out.size(), all.size(), requests());
     if (http == null || todo.isEmpty()) {
       return out;
     }
+    Map<String, String> fresh = new LinkedHashMap<>();
+    boolean found = out.values().stream().anyMatch(rows -> !rows.isEmpty());
     for (int i = 0; i < todo.size(); i += batch) {
       List<String> chunk = todo.subList(i, Math.min(todo.size(), i + batch));
       String body = http.sparql(endpoint, query.apply(chunk));
       Rows results = parse(body, endpoint.toString());
+      checkShape(results.vars(), expected);
       List<Var> vars = results.vars();
       Map<String, List<Binding>> byKey = new LinkedHashMap<>();
       for (Binding b : results.rows()) {
@@ -281,11 +306,52 @@ final class WikidataLookup {
       }
       for (String k : chunk) {
         List<Binding> rows = byKey.getOrDefault(k, List.of());
-        cache.put(key(kind, k), json(vars, rows));
+        found |= !rows.isEmpty();
+        fresh.put(key(kind, k), json(vars, rows));
         out.put(k, rows);
       }
+      progress.asked(shown, out.size(), all.size(), requests());
     }
+    if (kind.equals("names") && !found) {
+      checkHoldsWikidata(all.size());
+    }
+    fresh.forEach(cache::put);
     return out;
+  }
+
+  private int requests() {
+    return http == null ? 0 : http.requests();
+  }
+
+  private void checkShape(List<Var> vars, List<String> expected) {
+    List<String> names = vars.stream().map(Var::getVarName).toList();
+    if (!names.containsAll(expected)) {
+      throw new NewsGraphException(
+          endpoint
+              + " answered with the variables "
+              + (names.isEmpty() ? "(none)" : "?" + String.join(", ?", names))
+              + " instead of ?"
+              + String.join(", ?", expected)
+              + ", so it is not a SPARQL endpoint answering the linker's queries; check --endpoint"
+              + " (nothing was written or cached)");
+    }
+  }
+
+  /**
+   * No name matched any item: fine for a Wikidata subset that lacks these entities, an error for an
+   * endpoint that holds no Wikidata item at all (NewsGraph's own server, another dataset).
+   */
+  private void checkHoldsWikidata(int names) {
+    String probe = PREFIXES + "SELECT ?item WHERE { ?item wdt:P31 ?class } LIMIT 1\n";
+    Rows rows = parse(http.sparql(endpoint, probe), endpoint.toString());
+    if (rows.rows().isEmpty()) {
+      throw new NewsGraphException(
+          endpoint
+              + " found no item for any of the "
+              + names
+              + " names and holds no Wikidata item (nothing with wdt:P31), so it is not a"
+              + " Wikidata endpoint; check --endpoint (nothing was written or cached)");
+    }
   }
 
   private String key(String kind, String k) {
@@ -323,8 +389,18 @@ final class WikidataLookup {
       }
       return new Rows(Var.varList(rs.getResultVars()), rows);
     } catch (RuntimeException e) {
+      String start = body.stripLeading();
+      String what =
+          start.startsWith("<")
+              ? "an HTML or XML page"
+              : start.isEmpty() ? "an empty body" : "something else";
       throw new NewsGraphException(
-          from + " answered something that is not SPARQL JSON results: " + e.getMessage(), e);
+          from
+              + " answered "
+              + what
+              + " instead of SPARQL JSON results; check that --endpoint is a SPARQL endpoint"
+              + " (nothing was written or cached)",
+          e);
     }
   }
 

@@ -17,7 +17,8 @@ import org.w3id.newsgraph.util.InputFile;
  * Checks, streaming, that a file is UTF-8 without a byte order mark, with LF line ends and no NUL
  * characters. Decodes with the JDK's own UTF-8 decoder in REPORT mode (so over-long forms and
  * surrogate code points are refused exactly as the CSV reader would refuse them) and reports the
- * line and column (in characters) of the first problem of each kind.
+ * line and column (in characters) of the first problem of each kind; in a CSV file, a carriage
+ * return inside a quoted field is told apart from a CRLF line end.
  */
 final class EncodingCheck {
   private static final int BUFFER = 64 * 1024;
@@ -52,6 +53,8 @@ final class EncodingCheck {
     long col = 0;
     boolean start = true;
     boolean reportedCr = false;
+    boolean csv = shownAs.endsWith(".csv");
+    boolean quoted = false; // inside a quoted CSV field ("" toggles twice)
     boolean eof = false;
     while (true) {
       if (!eof) {
@@ -93,12 +96,17 @@ final class EncodingCheck {
           continue; // the second half of one character
         }
         col++;
+        if (csv && c == '"') {
+          quoted = !quoted;
+        }
         if (c == '\r' && !reportedCr) {
           reportedCr = true;
           problems.add(
               new Location(shownAs, line, col),
               null,
-              "carriage return (CRLF or CR line end); save the file with LF line ends");
+              quoted
+                  ? "carriage return inside a quoted field; remove it or replace it with a space"
+                  : "carriage return (CRLF or CR line end); save the file with LF line ends");
         } else if (c == 0) {
           problems.add(
               new Location(shownAs, line, col),

@@ -133,9 +133,30 @@ class LinkerTest {
     assertFalse(rows.containsKey("attack-tank"));
     assertFalse(rows.containsKey("serena-hotel"), "only a fuzzy search finds it");
 
-    assertEquals(12, report.considered(), "13 linkable entities less PTI, confirmed by a person");
-    assertEquals(7, report.auto());
-    assertEquals(List.of("ahmad-khan", "mansour-ahmad-khan"), report.toReview());
+    // Shaped like the real items: a province typed only up to "administrative territorial
+    // entity", beside a film of the same name (whose description has a CR).
+    LinkRecord kp = only(rows, "khyber-pakhtunkhwa");
+    assertAuto(kp, "Q183314", LinkMethod.LABEL);
+    assertEquals(100, kp.score().getAsInt(), "label 50 + type 30 + in Pakistan 20");
+    // A district and the former tribal agency, both "South Waziristan", both in Pakistan: review.
+    assertEquals(Set.of("Q990002201", "Q990002202"), qids(rows, "south-waziristan"));
+    rows.get("south-waziristan").forEach(r -> assertEquals(LinkStatus.REVIEW, r.status()));
+    // An ethnic group typed as a people.
+    assertAuto(only(rows, "pashtuns"), "Q990002301", LinkMethod.LABEL);
+    // The army and the armed forces, 70 and 70: a tie goes to review, never to the decoy.
+    assertEquals(Set.of("Q990002401", "Q990002402"), qids(rows, "pakistan-army"));
+    rows.get("pakistan-army").forEach(r -> assertEquals(LinkStatus.REVIEW, r.status()));
+    assertEquals("a tie with Q990002402 (70)", rows.get("pakistan-army").get(0).note());
+    // A position.
+    assertAuto(only(rows, "prime-minister-of-pakistan"), "Q990002601", LinkMethod.LABEL);
+    // Found by name, but only as a film: no row, and the report says why.
+    assertFalse(rows.containsKey("tirah"));
+
+    assertEquals(18, report.considered(), "19 linkable entities less PTI, confirmed by a person");
+    assertEquals(10, report.auto());
+    assertEquals(
+        List.of("south-waziristan", "pakistan-army", "ahmad-khan", "mansour-ahmad-khan"),
+        report.toReview());
     assertEquals(1, report.byPerson());
     assertTrue(report.requests() > 0);
     assertTrue(report.changed());
@@ -233,7 +254,7 @@ class LinkerTest {
                 20,
                 WikidataFixture.TODAY));
     assertEquals(0, r.requests());
-    assertEquals(12, r.notCached().size());
+    assertEquals(18, r.notCached().size());
     assertFalse(r.changed());
     assertEquals(before, Files.readString(links));
   }

@@ -43,7 +43,7 @@ class ScoringTest {
             15);
     assertNull(tie.accepted());
     assertEquals(List.of("Q1", "Q2"), tie.review().stream().map(Candidate::qid).toList());
-    assertEquals("lead of 0 over Q2, less than 15", tie.reason());
+    assertEquals("a tie with Q2 (80)", tie.reason());
 
     Decision low =
         Scoring.decide(List.of(c("Q1", LinkMethod.ALIAS, TypeFit.COMPATIBLE, false)), 80, 15);
@@ -71,5 +71,21 @@ class ScoringTest {
     assertNull(d.accepted());
     assertEquals("type not known", d.reason());
     assertEquals(1, d.review().size());
+  }
+
+  @Test
+  void aTieIsNeverAcceptedWhateverTheMargin() {
+    // Pakistan Army: the army and the armed forces both found by an alias, both of a compatible
+    // type: 70 and 70. With --margin 0 the lower item number used to win.
+    Decision d =
+        Scoring.decide(
+            List.of(
+                c("Q1", LinkMethod.ALIAS, TypeFit.COMPATIBLE, false),
+                c("Q2", LinkMethod.ALIAS, TypeFit.COMPATIBLE, false)),
+            70,
+            0);
+    assertNull(d.accepted());
+    assertEquals(List.of("Q1", "Q2"), d.review().stream().map(Candidate::qid).toList());
+    assertEquals("a tie with Q2 (70)", d.reason());
   }
 }
