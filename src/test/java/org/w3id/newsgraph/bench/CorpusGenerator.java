@@ -532,7 +532,9 @@ public final class CorpusGenerator {
             + words(c.property())
             + " "
             + (o != null ? o.label() : c.individual() != null ? c.individual() : value);
-    String when = " in the " + ORDINAL[n % ORDINAL.length] + " account";
+    // every sentence of an article is different: it says which account of the article it is
+    String when =
+        n < ORDINAL.length ? " in the " + ORDINAL[n] + " account" : " in account " + (n + 1);
     return switch (c.stance()) {
       case "states" -> capitalise(what) + when + ", " + publisher.label() + "’s reporters found.";
       case "reports" ->
