@@ -584,7 +584,9 @@ public final class CorpusGenerator {
       for (String cls : List.of("Country", "City", "Person", "MilitantGroup")) {
         List<Entity> pool = pools.getOrDefault(cls, List.of());
         for (int i = 0; i < pool.size(); i += 10) {
-          linked.add(pool.get(i));
+          if (declared.contains(pool.get(i))) { // only entities some fact uses are declared
+            linked.add(pool.get(i));
+          }
         }
       }
       linked.sort((a, b) -> a.id().compareTo(b.id()));

@@ -1,6 +1,7 @@
 package org.w3id.newsgraph.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +80,23 @@ class CorpusGeneratorTest {
     assertEquals(10, e.problems().size());
     assertTrue(e.total() >= 400, "total: " + e.total());
     assertEquals("by", e.problems().get(0).field());
+  }
+
+  @Test
+  void linksAreOnlyToDeclaredEntities() throws IOException {
+    // at 100 articles most shared entities are never drawn, so they are not declared either
+    Path out = tmp.resolve("triples");
+    CorpusGenerator.generate(PROJECT, out, 20_000, 1, false);
+    Set<String> declared = firstColumn(out.resolve("entities.csv"));
+    Set<String> linked = firstColumn(out.resolve("wikidata-links.csv"));
+    assertFalse(linked.isEmpty());
+    assertTrue(declared.containsAll(linked), "links to undeclared entities");
+  }
+
+  private static Set<String> firstColumn(Path csv) throws IOException {
+    try (Stream<String> lines = Files.lines(csv)) {
+      return lines.skip(1).map(l -> l.substring(0, l.indexOf(','))).collect(Collectors.toSet());
+    }
   }
 
   @Test
