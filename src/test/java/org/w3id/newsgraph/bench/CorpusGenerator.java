@@ -25,6 +25,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.RDFS;
+import org.w3id.newsgraph.load.GraphLoader;
 import org.w3id.newsgraph.model.NG;
 
 /**
@@ -51,21 +52,6 @@ public final class CorpusGenerator {
   /** Facts per article, as in the seed article. */
   public static final int FACTS_PER_ARTICLE = 200;
 
-  private static final List<String> FACT_COLUMNS =
-      List.of(
-          "id",
-          "subject",
-          "property",
-          "object",
-          "value",
-          "stance",
-          "by",
-          "quote",
-          "occasion",
-          "valid_from",
-          "valid_until",
-          "valid_at",
-          "inferred");
   private static final CSVFormat OUT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
   private static final CSVFormat IN =
       CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -274,14 +260,13 @@ public final class CorpusGenerator {
       written += n;
     }
     try (CSVPrinter csv = printer(out.resolve("sources.csv"))) {
-      csv.printRecord(
-          "id", "title", "publisher", "published", "url", "language", "furniture", "note");
+      csv.printRecord(GraphLoader.SOURCE_COLUMNS);
       for (List<String> row : sources) {
         csv.printRecord(row);
       }
     }
     try (CSVPrinter csv = printer(out.resolve("entities.csv"))) {
-      csv.printRecord("id", "class", "label", "alt_labels", "comment");
+      csv.printRecord(GraphLoader.ENTITY_COLUMNS);
       for (Entity e : declared) {
         csv.printRecord(e.id(), e.cls(), e.label(), "", "synthetic " + words(e.cls()));
       }
@@ -370,7 +355,7 @@ public final class CorpusGenerator {
               c.inferred() ? "year not stated; the article reports it as this year’s" : ""));
     }
     try (CSVPrinter csv = printer(out.resolve("facts").resolve(id + ".csv"))) {
-      csv.printRecord(FACT_COLUMNS);
+      csv.printRecord(GraphLoader.FACT_COLUMNS);
       for (List<String> row : rows) {
         csv.printRecord(row);
       }
@@ -569,17 +554,7 @@ public final class CorpusGenerator {
 
   private void writeLinks(Path out) throws IOException {
     try (CSVPrinter csv = printer(out.resolve("wikidata-links.csv"))) {
-      csv.printRecord(
-          "entity",
-          "qid",
-          "label",
-          "description",
-          "score",
-          "method",
-          "status",
-          "checked",
-          "source",
-          "note");
+      csv.printRecord(GraphLoader.LINK_COLUMNS);
       List<Entity> linked = new ArrayList<>();
       for (String cls : List.of("Country", "City", "Person", "MilitantGroup")) {
         List<Entity> pool = pools.getOrDefault(cls, List.of());
