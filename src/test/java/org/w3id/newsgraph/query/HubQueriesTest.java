@@ -126,6 +126,41 @@ class HubQueriesTest {
   }
 
   @Test
+  void aDemandWithManyAddresseesAndOutcomesIsOneRowPerSentence() throws IOException {
+    Node party = entity("hub-party", "MilitantGroup", "The hub party");
+    Node demand = entity("hub-demand", "Demand", "The hub demand");
+    Node speaker = entity("hub-speaker", "Person", "The hub speaker");
+    Txn.executeWrite(
+        dataset,
+        () -> {
+          add(party, ng("demands"), demand);
+          values(demand, "addressee", "GovernmentBody", "addressee", 60);
+          for (int i = 0; i < 40; i++) {
+            add(demand, ng("quantity"), number(i));
+          }
+          add(demand, ng("status"), NodeFactory.createURI(NG + "declined"));
+          add(demand, ng("status"), NodeFactory.createURI(NG + "proposed"));
+          for (int i = 0; i < 30; i++) {
+            Node c = NodeFactory.createURI("https://w3id.org/newsgraph/fact/hub/d" + i);
+            add(c, ng("claimSubject"), party);
+            add(c, ng("claimProperty"), ng("demands"));
+            add(c, ng("claimObject"), demand);
+            add(c, ng("quote"), NodeFactory.createLiteralString("Demand sentence " + i + "."));
+            add(c, NodeFactory.createURI(PROV + "wasAttributedTo"), speaker);
+          }
+        });
+
+    List<CSVRecord> rows = csv("demands");
+
+    assertEquals(30, rows.size());
+    for (CSVRecord r : rows) {
+      assertEquals(labels("addressee", 60), split(r.get("of"), "; "));
+      assertEquals(40, split(r.get("quantity"), "; ").size());
+      assertEquals(Set.of("declined", "proposed"), split(r.get("status"), "; "));
+    }
+  }
+
+  @Test
   void aSpeakerOfManyClaimsIsCountedPerStance() throws IOException {
     Node speaker = entity("hub-speaker", "Person", "The hub speaker");
     Node subject = entity("hub-subject", "MilitantGroup", "The hub group");
