@@ -90,8 +90,9 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# measure STEP SIZE TRIPLES EXPECT -- command...: runs it, appends a table row.
-# EXPECT is the exit code the step must end with (1 for the bad corpus).
+# measure STEP SIZE TRIPLES EXPECT -- command...: runs it, appends a table row. TRIPLES is a
+# number, @FILE (the lines of the N-Triples FILE the step writes) or empty; EXPECT is the exit code
+# the step must end with (1 for the bad corpus).
 ROWS="$BENCH/scale-rows.md"
 : > "$ROWS"
 measure() {
@@ -110,6 +111,7 @@ measure() {
     tail -20 "$out" >&2
     exit 1
   fi
+  case $triples in @*) triples=$(wc -l < "${triples#@}") ;; esac
   wall=$(python3 -c "print('%.1f' % ($end - $start))")
   rss=n/a
   [ -n "$TIME" ] && rss=$(tail -1 "$stats" | awk '{printf "%.2f", $2 / 1048576}')
@@ -132,7 +134,7 @@ for size in "${sizes[@]}"; do
   fi
   nt="$corpus/export.nt"
   rm -f "$nt"
-  measure "newsgraph export --format ntriples" "$size" "" 0 -- \
+  measure "newsgraph export --format ntriples" "$size" "@$nt" 0 -- \
     java -jar "$JAR" export --triples "$corpus/triples" --format ntriples -o "$nt"
   triples=$(wc -l < "$nt")
   echo "bench-scale: $size facts = $triples triples"
