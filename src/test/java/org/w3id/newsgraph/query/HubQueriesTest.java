@@ -141,12 +141,7 @@ class HubQueriesTest {
           add(demand, ng("status"), NodeFactory.createURI(NG + "declined"));
           add(demand, ng("status"), NodeFactory.createURI(NG + "proposed"));
           for (int i = 0; i < 30; i++) {
-            Node c = NodeFactory.createURI("https://w3id.org/newsgraph/fact/hub/d" + i);
-            add(c, ng("claimSubject"), party);
-            add(c, ng("claimProperty"), ng("demands"));
-            add(c, ng("claimObject"), demand);
-            add(c, ng("quote"), NodeFactory.createLiteralString("Demand sentence " + i + "."));
-            add(c, NodeFactory.createURI(PROV + "wasAttributedTo"), speaker);
+            claim(i, party, "demands", demand, "reports", speaker);
           }
         });
 
@@ -232,16 +227,21 @@ class HubQueriesTest {
   }
 
   private void claim(int i, Node subject, Node object, String stance, Node speaker) {
+    claim(i, subject, "negotiatesWith", object, stance, speaker);
+  }
+
+  private void claim(
+      int i, Node subject, String property, Node object, String stance, Node speaker) {
     Node c = NodeFactory.createURI("https://w3id.org/newsgraph/fact/hub/f" + i);
     add(c, RDF.type.asNode(), ng("Claim"));
     add(c, ng("claimSubject"), subject);
-    add(c, ng("claimProperty"), ng("negotiatesWith"));
+    add(c, ng("claimProperty"), ng(property));
     add(c, ng("claimObject"), object);
     add(c, ng("stance"), ng(stance));
     add(c, NodeFactory.createURI(PROV + "wasAttributedTo"), speaker);
     add(c, ng("quote"), NodeFactory.createLiteralString("Sentence " + i + "."));
     if (stance.equals("states") || stance.equals("reports")) {
-      add(subject, ng("negotiatesWith"), object);
+      add(subject, ng(property), object);
     }
   }
 
