@@ -1,0 +1,296 @@
+#!/usr/bin/env bash
+# Scale benchmark: synthetic but valid corpora of many articles (CorpusGenerator, in test scope),
+# built by NewsGraph and, on the same data, by Apache Jena's own tools. Not a test; run by hand:
+#
+#   .ci/bench-scale.sh [--sizes 10k,100k] [--queries-at SIZE|none] [--queries A,B] [--quick]
+#
+# For each size (facts; 200 per article) it generates the corpus, then runs, one after the other
+# so that the machine's load falls on all of them alike: `newsgraph export --format ntriples`,
+# Jena `riot --count` of that N-Triples file, `newsgraph validate`, Jena `tdb2.tdbloader` of the
+# same file, `newsgraph serve --store DIR` until its first answer (a TDB2 store built from the
+# CSV), `newsgraph build --store DIR` and `newsgraph build --store URL` into a running
+# jena-fuseki-server 5.6.0 (these two only when the jar has a `build` command; otherwise a note
+# says they were skipped), and `newsgraph validate` of a corpus of that many bad rows (at most
+# 100,000), which must fail and report its first 100 problems. Each step's wall time, triples per
+# second and peak RSS (from /usr/bin/time) go in a Markdown table.
+#
+# At the --queries-at size (default: 100k when it is among the sizes, else the largest) it serves
+# the corpus from memory and from the TDB2 store and runs every named query (not
+# wikidata-federated, which calls Wikidata; --queries names a few) once to warm up, then QUERY_REPS
+# times with one client (p50 in ms), then with CLIENTS clients at once for CLIENT_SECONDS (wrk)
+# against the TDB2 store, and counts what fails or times out (the server's timeout is 10 s).
+#
+# --quick (what CI runs, with a small size) does few repetitions. Results go to stdout and to
+# $BUILD_DIR/bench/scale-results.md. NEWSGRAPH_JAR=path measures another build of the jar.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD_DIR=${BUILD_DIR:-target}
+case $BUILD_DIR in /*) ;; *) BUILD_DIR="$PWD/$BUILD_DIR" ;; esac
+BENCH="$BUILD_DIR/bench"
+SIZES=10k,100k
+QUERIES_AT=
+ONLY_QUERIES=
+QUERY_REPS=${QUERY_REPS:-15}
+CLIENTS=${CLIENTS:-8}
+CLIENT_SECONDS=${CLIENT_SECONDS:-10}
+SEED=${SEED:-1}
+JENA_VERSION=5.6.0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --sizes) SIZES=$2; shift 2 ;;
+    --queries-at) QUERIES_AT=$2; shift 2 ;;
+    --queries) ONLY_QUERIES=$2; shift 2 ;;
+    --quick) QUERY_REPS=3; CLIENT_SECONDS=2; shift ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench-scale: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+IFS=, read -r -a sizes <<< "$SIZES"
+if [ -z "$QUERIES_AT" ]; then
+  QUERIES_AT=${sizes[-1]}
+  for s in "${sizes[@]}"; do [ "$s" = 100k ] && QUERIES_AT=100k; done
+fi
+
+for tool in java mvn curl; do
+  command -v "$tool" > /dev/null || { echo "bench-scale: $tool is needed" >&2; exit 2; }
+done
+TIME=/usr/bin/time
+if [ ! -x "$TIME" ]; then
+  echo "bench-scale: no /usr/bin/time, so no peak RSS (apt-get install -y time)" >&2
+  TIME=
+fi
+
+mkdir -p "$BENCH/tools"
+if [ -n "${NEWSGRAPH_JAR:-}" ]; then
+  JAR=$NEWSGRAPH_JAR
+elif [ "${SKIP_BUILD:-}" = 1 ]; then
+  JAR="$BUILD_DIR/newsgraph.jar"
+else
+  # -DskipTests still compiles the test classes, where the generator lives.
+  mvn -q -B -ntp -Dng.buildDir="$BUILD_DIR" -DskipTests package
+  JAR="$BUILD_DIR/newsgraph.jar"
+fi
+GEN_CP="$JAR:$BUILD_DIR/test-classes"
+for artifact in jena-cmds jena-fuseki-server; do
+  if [ ! -f "$BENCH/tools/$artifact-$JENA_VERSION.jar" ]; then
+    mvn -q -B -ntp dependency:copy -Dartifact="org.apache.jena:$artifact:$JENA_VERSION" \
+      -DoutputDirectory="$BENCH/tools"
+  fi
+done
+CMDS_CP="$JAR:$BENCH/tools/jena-cmds-$JENA_VERSION.jar"
+FUSEKI_JAR="$BENCH/tools/jena-fuseki-server-$JENA_VERSION.jar"
+HAS_BUILD=0
+if java -jar "$JAR" --help | grep -qE '^  build '; then HAS_BUILD=1; fi
+COMMIT=$(git rev-parse --short HEAD 2> /dev/null || echo unknown)
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2> /dev/null || true; done; wait 2> /dev/null || true; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# measure STEP SIZE TRIPLES EXPECT -- command...: runs it, appends a table row. TRIPLES is a
+# number, @FILE (the lines of the N-Triples FILE the step writes) or empty; EXPECT is the exit code
+# the step must end with (1 for the bad corpus).
+ROWS="$BENCH/scale-rows.md"
+: > "$ROWS"
+measure() {
+  local step=$1 size=$2 triples=$3 expect=$4 out="$BENCH/step.out" stats="$BENCH/step.time"
+  shift 5
+  local start end code=0 wall rss rate
+  start=$(date +%s.%N)
+  if [ -n "$TIME" ]; then
+    "$TIME" -f '%e %M' -o "$stats" "$@" > "$out" 2>&1 || code=$?
+  else
+    "$@" > "$out" 2>&1 || code=$?
+  fi
+  end=$(date +%s.%N)
+  if [ "$code" != "$expect" ]; then
+    echo "bench-scale: '$step' at $size exited $code, expected $expect:" >&2
+    tail -20 "$out" >&2
+    exit 1
+  fi
+  case $triples in @*) triples=$(wc -l < "${triples#@}") ;; esac
+  wall=$(python3 -c "print('%.1f' % ($end - $start))")
+  rss=n/a
+  [ -n "$TIME" ] && rss=$(tail -1 "$stats" | awk '{printf "%.2f", $2 / 1048576}')
+  rate=
+  if [ "$triples" != "" ] && [ "$triples" != 0 ]; then
+    rate=$(python3 -c "print(f'{round($triples / max($end - $start, 0.001)):,}')")
+  fi
+  echo "| $step | $size | $wall | $rate | $rss |" | tee -a "$ROWS"
+}
+
+note() { echo "| $1 | $2 | skipped: $3 | | |" | tee -a "$ROWS"; }
+
+for size in "${sizes[@]}"; do
+  corpus="$BENCH/corpus-$size"
+  if [ ! -f "$corpus/.seed-$SEED" ]; then
+    rm -rf "$corpus"
+    java -cp "$GEN_CP" org.w3id.newsgraph.bench.CorpusGenerator --facts "$size" --seed "$SEED" \
+      --out "$corpus/triples"
+    touch "$corpus/.seed-$SEED"
+  fi
+  nt="$corpus/export.nt"
+  rm -f "$nt"
+  measure "newsgraph export --format ntriples" "$size" "@$nt" 0 -- \
+    java -jar "$JAR" export --triples "$corpus/triples" --format ntriples -o "$nt"
+  triples=$(wc -l < "$nt")
+  echo "bench-scale: $size facts = $triples triples"
+  measure "Jena riot --count (same N-Triples)" "$size" "$triples" 0 -- \
+    java -cp "$JAR" riotcmd.riot --count "$nt"
+  measure "newsgraph validate" "$size" "$triples" 0 -- \
+    java -jar "$JAR" validate --triples "$corpus/triples"
+  rm -rf "$corpus/tdbloader"
+  measure "Jena tdb2.tdbloader (same N-Triples)" "$size" "$triples" 0 -- \
+    java -cp "$CMDS_CP" tdb2.tdbloader --loc "$corpus/tdbloader" "$nt"
+
+  # serve --store: builds the TDB2 store from the CSV, then answers; timed to the first answer.
+  rm -rf "$corpus/store"
+  port=$(free_port)
+  serve_store() {
+    java -jar "$JAR" serve --triples "$corpus/triples" --store "$corpus/store" --port "$port" &
+    local pid=$!
+    until curl -sf -o /dev/null --data-urlencode 'query=ASK {}' "http://127.0.0.1:$port/kg/sparql"; do
+      kill -0 "$pid" 2> /dev/null || { wait "$pid"; return 1; }
+      sleep 0.2
+    done
+    kill -TERM "$pid"
+    wait "$pid" || true
+  }
+  export -f serve_store
+  measure "newsgraph serve --store DIR (build, first answer)" "$size" "$triples" 0 -- \
+    env JAR="$JAR" corpus="$corpus" port="$port" bash -c serve_store
+
+  if [ "$HAS_BUILD" = 1 ]; then
+    rm -rf "$corpus/build-store"
+    measure "newsgraph build --store DIR" "$size" "$triples" 0 -- \
+      java -jar "$JAR" build --triples "$corpus/triples" --store "$corpus/build-store"
+    fport=$(free_port)
+    rm -rf "$corpus/fuseki-db" && mkdir -p "$corpus/fuseki-db"
+    (cd "$corpus" && exec java -jar "$FUSEKI_JAR" --tdb2 --loc fuseki-db --update --port "$fport" \
+      --localhost /ds > fuseki.log 2>&1) &
+    pids+=($!)
+    until curl -sf -o /dev/null "http://127.0.0.1:$fport/\$/ping"; do sleep 0.2; done
+    measure "newsgraph build --store http://…/ds (Fuseki)" "$size" "$triples" 0 -- \
+      java -jar "$JAR" build --triples "$corpus/triples" --store "http://127.0.0.1:$fport/ds"
+    kill -TERM "${pids[-1]}"
+    wait "${pids[-1]}" 2> /dev/null || true
+    unset 'pids[-1]'
+  else
+    note "newsgraph build --store DIR" "$size" "this jar has no build command"
+    note "newsgraph build --store http://…/ds (Fuseki)" "$size" "this jar has no build command"
+  fi
+done
+
+# A corpus whose every fact row is wrong (its speaker is not declared): validate must refuse it,
+# reporting the first 100 problems.
+count() { local s=${1,,}; s=${s/k/000}; echo "${s/m/000000}"; }
+bad_size=${sizes[0]}
+for s in "${sizes[@]}"; do
+  [ "$(count "$s")" -le 100000 ] && bad_size=$s
+done
+bad="$BENCH/corpus-$bad_size-bad"
+if [ ! -f "$bad/.seed-$SEED" ]; then
+  rm -rf "$bad"
+  java -cp "$GEN_CP" org.w3id.newsgraph.bench.CorpusGenerator --facts "$bad_size" --seed "$SEED" \
+    --bad --out "$bad/triples"
+  touch "$bad/.seed-$SEED"
+fi
+measure "newsgraph validate, every row bad (report capped at 100)" "$bad_size" "" 1 -- \
+  java -jar "$JAR" validate --triples "$bad/triples"
+grep -q "problems found" "$BENCH/step.out" ||
+  { echo "bench-scale: the bad corpus was not reported" >&2; tail "$BENCH/step.out" >&2; exit 1; }
+
+# ---- named queries, from memory and from the TDB2 store
+QROWS="$BENCH/query-rows.md"
+: > "$QROWS"
+if [ "$QUERIES_AT" != none ]; then
+  corpus="$BENCH/corpus-$QUERIES_AT"
+  [ -d "$corpus/store" ] || { echo "bench-scale: --queries-at $QUERIES_AT is not among the sizes" >&2; exit 2; }
+  mem_port=$(free_port)
+  java -jar "$JAR" serve --triples "$corpus/triples" --port "$mem_port" > "$BENCH/serve-mem.log" 2>&1 &
+  pids+=($!)
+  tdb_port=$(free_port)
+  java -jar "$JAR" serve --triples "$corpus/triples" --store "$corpus/store" --port "$tdb_port" \
+    > "$BENCH/serve-tdb.log" 2>&1 &
+  pids+=($!)
+  for p in "$mem_port" "$tdb_port"; do
+    until curl -sf -o /dev/null --data-urlencode 'query=ASK {}' "http://127.0.0.1:$p/kg/sparql"; do
+      sleep 0.5
+    done
+  done
+  # A query that takes a parameter (its header says --param NAME=ID) gets a well-used entity.
+  entity=$(awk -F, 'NR == 2 { print $1 }' "$corpus/triples/entities.csv")
+  for file in queries/*.rq; do
+    name=$(basename "$file" .rq)
+    [ "$name" = wikidata-federated ] && continue
+    [ -n "$ONLY_QUERIES" ] && [[ ",$ONLY_QUERIES," != *",$name,"* ]] && continue
+    text=$(cat "$file")
+    param=$(grep -o -- '--param [a-z]*=' "$file" | head -1 | sed 's/--param //; s/=//' || true)
+    if [ -n "$param" ]; then
+      text="$text
+VALUES ?$param { <https://w3id.org/newsgraph/id/$entity> }"
+    fi
+    printf '%s' "$text" > "$BENCH/query.rq"
+    line="| $name"
+    for p in "$mem_port" "$tdb_port"; do
+      url="http://127.0.0.1:$p/kg/sparql"
+      times=()
+      rows=
+      # one request first, not counted (the server's first run of a query compiles code)
+      curl -s -o /dev/null -H 'Accept: text/tab-separated-values' \
+        --data-urlencode "query@$BENCH/query.rq" "$url"
+      for _ in $(seq 1 "$QUERY_REPS"); do
+        r=$(curl -s -o "$BENCH/query.out" -w '%{http_code} %{time_total}' \
+          -H 'Accept: text/tab-separated-values' --data-urlencode "query@$BENCH/query.rq" "$url")
+        [ "${r%% *}" = 200 ] || { echo "bench-scale: $name answered ${r%% *} on $url" >&2; cat "$BENCH/query.out" >&2; exit 1; }
+        times+=("${r#* }")
+        rows=$(($(wc -l < "$BENCH/query.out") - 1))
+      done
+      p50=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "%.0f", a[int((NR + 1) / 2)] * 1000 }')
+      [ "$p" = "$mem_port" ] && line="$line | $rows"
+      line="$line | $p50"
+    done
+    # CLIENTS clients at once against the TDB2 store: requests done, and how many failed (a 503 is
+    # a query timeout).
+    if command -v wrk > /dev/null; then
+      python3 - "$BENCH/query.rq" > "$BENCH/wrk.lua" <<'EOF'
+import sys, urllib.parse
+body = "query=" + urllib.parse.quote(open(sys.argv[1]).read())
+print('wrk.method = "POST"')
+print('wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"')
+print('wrk.headers["Accept"] = "text/tab-separated-values"')
+print("wrk.body = %r" % body)
+EOF
+      out=$(wrk -t2 -c"$CLIENTS" -d"${CLIENT_SECONDS}s" --timeout 30s -s "$BENCH/wrk.lua" \
+        "http://127.0.0.1:$tdb_port/kg/sparql")
+      done_=$(echo "$out" | awk '/requests in/ { print $1 }')
+      bad_=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
+      timeouts=$(echo "$out" | sed -n 's/.*timeout \([0-9]*\).*/\1/p')
+      line="$line | $done_ | $((${bad_:-0} + ${timeouts:-0}))"
+    else
+      line="$line | no wrk (apt-get install -y wrk) | |"
+    fi
+    echo "$line |" | tee -a "$QROWS"
+  done
+fi
+
+{
+  echo "NewsGraph scale benchmark, $(date -u +%Y-%m-%d), commit $COMMIT, $(nproc) cores," \
+    "$(java -version 2>&1 | head -1), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "| step | facts | wall s | triples/s | peak RSS GB |"
+  echo "|---|---:|---:|---:|---:|"
+  cat "$ROWS"
+  if [ -s "$QROWS" ]; then
+    echo
+    echo "Named queries over the $QUERIES_AT-fact corpus: p50 of $QUERY_REPS requests with one client" \
+      "(ms, HTTP, TSV results), then $CLIENTS clients for ${CLIENT_SECONDS} s against the TDB2 store."
+    echo
+    echo "| query | rows | p50 memory ms | p50 TDB2 ms | $CLIENTS clients: requests | failed or timed out |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    cat "$QROWS"
+  fi
+} | tee "$BENCH/scale-results.md"
