@@ -26,7 +26,8 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       QueryCommand.class,
       ServeCommand.class,
-      LinkCommand.class
+      LinkCommand.class,
+      DraftCommand.class
     })
 public final class NewsGraphCommand implements Runnable {
   private final Main.Streams streams;

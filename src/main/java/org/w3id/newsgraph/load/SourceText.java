@@ -59,6 +59,11 @@ public final class SourceText {
     return new SourceText(text, furniture);
   }
 
+  /** The content paragraphs, in text order (no furniture, each repeated line once), stripped. */
+  public List<String> paragraphs() {
+    return paragraphs.stream().map(p -> p.text().strip()).toList();
+  }
+
   /** Number of content paragraphs. */
   public int paragraphCount() {
     return paragraphs.size();
