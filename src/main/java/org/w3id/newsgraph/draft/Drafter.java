@@ -55,6 +55,8 @@ public final class Drafter {
   private static final Set<String> DETERMINERS =
       Set.of("a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those");
   private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
+  private static final Pattern PREVIOUS_CAPITAL = Pattern.compile("\\p{Lu}[\\p{L}.-]*\\s+$");
+  private static final Set<String> COUNTRIES = countries();
   private static final Set<String> CONNECTORS = Set.of("of", "-", "e", "al", "bin", "ul", "ud");
 
   private final OntologyIndex ontology;
@@ -76,13 +78,18 @@ public final class Drafter {
   }
 
   /** A mention of an entity in a sentence, at {@code start..end} (characters). */
-  private record Mention(int start, int end, String id, String why) {}
+  private record Mention(int start, int end, String id, String why, String head) {
+    Mention(int start, int end, String id, String why) {
+      this(start, end, id, why, "");
+    }
+  }
 
   /** A word of a sentence's word string; {@code mention} is -1 or the index of a mention. */
   private record Word(String text, int start, int end, int mention) {}
 
   /** A name of an entity to look for; {@code capital}: it must start with a capital letter. */
-  private record Name(Pattern pattern, String id, boolean capital, int length) {}
+  private record Name(
+      Pattern pattern, String id, boolean capital, int length, String requires, boolean surname) {}
 
   /** Who says a sentence. */
   private record Voice(String stance, String by, String why) {}
@@ -93,6 +100,8 @@ public final class Drafter {
     private final String prefix;
     private final Map<String, String> classOf = new HashMap<>();
     private final Map<String, String> labelOf = new HashMap<>();
+    private final Map<String, List<String>> namesOf = new HashMap<>();
+    private final Set<String> weak = new java.util.HashSet<>();
     private final List<Name> names = new ArrayList<>();
     private final Map<String, Draft.NewEntity> proposed = new LinkedHashMap<>();
     private final List<Draft.Row> rows = new ArrayList<>();
@@ -110,12 +119,32 @@ public final class Drafter {
       for (Draft.Known k : article.known()) {
         classOf.put(k.id(), k.clazz());
         labelOf.put(k.id(), k.label());
-        addName(k.label().replaceAll("\\s*\\([^)]*\\)\\s*$", ""), k.id());
-        k.altLabels().forEach(a -> addName(a, k.id()));
+        List<String> all = new ArrayList<>();
+        all.add(k.label().replaceAll("\\s*\\([^)]*\\)\\s*$", ""));
+        all.addAll(k.altLabels());
+        for (String name : all) {
+          // "Serena Hotel in Quetta" is "Serena Hotel" in a sentence that also names Quetta, so
+          // that the place stays a mention of its own
+          Matcher in = Pattern.compile("^(.+?) in (\\p{Lu}.+)$").matcher(name);
+          if (in.matches()) {
+            addName(in.group(1), k.id(), normalize(in.group(2)).toLowerCase(Locale.ROOT), false);
+          } else {
+            addName(name, k.id());
+          }
+        }
       }
     }
 
     private void addName(String name, String id) {
+      addName(name, id, null, false);
+    }
+
+    /**
+     * A name to look for; {@code requires}: only in a sentence that also has this text (lower
+     * case); {@code surname}: not right after another capitalised word.
+     */
+    private void addName(String name, String id, String requires, boolean surname) {
+      namesOf.computeIfAbsent(id, k -> new ArrayList<>()).add(name.strip());
       String n = normalize(name.strip());
       if (n.length() < 2) {
         return;
@@ -123,10 +152,12 @@ public final class Drafter {
       String body = n.toLowerCase(Locale.ROOT).startsWith("the ") ? n.substring(4) : n;
       Pattern p =
           Pattern.compile(
-              "(?<![\\p{L}\\p{N}])(?:the\\s+)?" + Pattern.quote(body) + "(?![\\p{L}\\p{N}])",
+              "(?<![\\p{L}\\p{N}])(?:(?:the|a|an)\\s+)?"
+                  + Pattern.quote(body)
+                  + "(?![\\p{L}\\p{N}])",
               Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
       boolean capital = Character.isUpperCase(body.codePointAt(0));
-      names.add(new Name(p, id, capital, body.length()));
+      names.add(new Name(p, id, capital, body.length(), requires, surname));
     }
 
     Draft run() {
@@ -203,7 +234,7 @@ public final class Drafter {
         String c = classOf.get(m.id());
         if (is(c, "Person")) {
           lastPerson = m.id();
-        } else if (is(c, "Organization")) {
+        } else if (is(c, "Organization") && !is(c, "MediaOrganization")) {
           lastOrganization = m.id();
         }
       }
@@ -225,9 +256,15 @@ public final class Drafter {
       List<Mention> all = new ArrayList<>();
       for (Name n : names) {
         Matcher m = n.pattern().matcher(norm);
+        if (n.requires() != null && !norm.toLowerCase(Locale.ROOT).contains(n.requires())) {
+          continue;
+        }
         while (m.find()) {
           int bodyStart = m.end() - n.length();
           if (n.capital() && !Character.isUpperCase(norm.codePointAt(bodyStart))) {
+            continue;
+          }
+          if (n.surname() && PREVIOUS_CAPITAL.matcher(norm.substring(0, m.start())).find()) {
             continue;
           }
           all.add(
@@ -294,7 +331,12 @@ public final class Drafter {
         int start = spans[first].getStart();
         int end = spans[last].getEnd();
         Dates.Found date = nearest(dates, start, end, 25);
-        String id = existingEvent(clazz, date, mentions);
+        String id =
+            existingEvent(
+                clazz,
+                date != null ? date : nearest(dates, start, end, 10_000),
+                date != null,
+                mentions);
         String why;
         if (id != null) {
           why = "'" + sentence.substring(start, end) + "' is the known event " + id;
@@ -337,7 +379,7 @@ public final class Drafter {
           why = "new event: '" + sentence.substring(start, end) + "'";
         }
         lastEventOfClass.put(clazz, id);
-        mentions.add(new Mention(start, end, id, why));
+        mentions.add(new Mention(start, end, id, why, word));
         if (secret) {
           local.add(
               row(
@@ -355,7 +397,8 @@ public final class Drafter {
     }
 
     /** A known event of a compatible class that the sentence's date and names point to. */
-    private String existingEvent(String clazz, Dates.Found date, List<Mention> mentions) {
+    private String existingEvent(
+        String clazz, Dates.Found date, boolean near, List<Mention> mentions) {
       Set<String> words = new LinkedHashSet<>();
       for (Mention m : mentions) {
         words.addAll(List.of(m.id().split("-")));
@@ -370,10 +413,10 @@ public final class Drafter {
         String id = e.getKey();
         int score = 0;
         if (date != null && id.contains(date.value())) {
-          score += 3;
+          score += near ? 3 : 2;
         } else if (date != null && id.contains(date.value().substring(0, 4))) {
           score += 1;
-        } else if (date != null) {
+        } else if (date != null && near) {
           score -= 2;
         }
         for (String w : id.split("-")) {
@@ -458,10 +501,26 @@ public final class Drafter {
           start = spans[first].getStart();
           before = mentionEndingAt(mentions, start - 1);
         }
-        if (before != null && is(classOf.get(before.id()), "Organization")) {
-          member = before.id();
+        if (before != null && !is(classOf.get(before.id()), "Person")) {
+          if (is(classOf.get(before.id()), "Organization")) {
+            member = before.id();
+          }
           mentions.remove(before);
           start = before.start();
+        }
+        int end = spans[i].getEnd();
+        if (i + 1 < tokens.length && tokens[i + 1].equalsIgnoreCase("of")) {
+          for (Mention m : mentions) {
+            int gap = m.start() - spans[i + 1].getEnd();
+            if (gap >= 0 && gap <= 1 && is(classOf.get(m.id()), "Organization")) {
+              end = m.end();
+              mentions.remove(m);
+              if (start < 0) {
+                start = spans[i].getStart();
+              }
+              break;
+            }
+          }
         }
         if (start < 0) {
           continue;
@@ -469,11 +528,11 @@ public final class Drafter {
         if (sentence.regionMatches(true, start, "the ", 0, 4)) {
           start += 4;
         }
-        String label = sentence.substring(start, spans[i].getEnd());
+        String label = sentence.substring(start, end);
         String id =
             propose(
                 Ids.slug(prefix + "-" + label), clazz, label, "'" + w + "' with a modifier", true);
-        mentions.add(new Mention(start, spans[i].getEnd(), id, "group of people '" + label + "'"));
+        mentions.add(new Mention(start, end, id, "group of people '" + label + "'"));
         if (member != null) {
           local.add(
               row(
@@ -526,7 +585,15 @@ public final class Drafter {
       if (tags[i].startsWith("PROPN")) {
         return true;
       }
-      return i > 0 && (tags[i].equals("NOUN") || tags[i].equals("X"));
+      boolean beforeName =
+          i + 1 < tokens.length
+              && (tags[i + 1].startsWith("PROPN")
+                  || CONNECTORS.contains(tokens[i + 1].toLowerCase(Locale.ROOT)));
+      if (tags[i].equals("ADJ")) {
+        return beforeName; // "Pakistani Army", not "Pakistani" alone
+      }
+      return (tags[i].equals("NOUN") || tags[i].equals("X"))
+          && (i > 0 || beforeName || t.endsWith("-"));
     }
 
     private void propose(
@@ -540,13 +607,32 @@ public final class Drafter {
       // a title before the name: "Interior Minister X" is a position and a person
       int titleEnd = -1;
       for (int k = first; k < last; k++) {
-        if (lexicon.classFor(tokens[k], "before") != null
-            && "Person".equals(lexicon.classFor(tokens[k], "before"))) {
+        if ("Person".equals(lexicon.classFor(tokens[k], "before"))) {
           titleEnd = k;
         }
       }
       if (titleEnd >= 0) {
         int start = spans[first].getStart();
+        // "the Taliban's Interior Minister": the owner belongs to the title
+        Mention owner = null;
+        for (Mention m : mentions) {
+          if (m.end() < start
+              && start - m.end() <= 3
+              && sentence.substring(m.end(), start).strip().matches("['\u2019]s")) {
+            owner = m;
+          }
+        }
+        if (owner != null) {
+          start = owner.start();
+          mentions.remove(owner);
+        } else if (first > 0
+            && possessive(tokens[first - 1])
+            && nameToken(tokens, tags, first - 1)) {
+          start = spans[first - 1].getStart();
+        }
+        if (sentence.regionMatches(true, start, "the ", 0, 4)) {
+          start += 4;
+        }
         int end = spans[titleEnd].getEnd();
         String title = sentence.substring(start, end);
         String id = propose(Ids.slug(title), "Position", title, "a title before a name", false);
@@ -560,19 +646,38 @@ public final class Drafter {
             titleEnd + 1,
             last,
             "Person",
-            "after the title '" + title + "'");
+            "after the title '" + title + "'",
+            false);
         return;
+      }
+      if (first == last && lexicon.classFor(tokens[first], "before") != null) {
+        return; // a title alone ("Minister") is not a name
       }
       String clazz = null;
       String why = null;
-      // a head noun after the name: "the X group", "X province"
       int end = last;
-      if (last + 1 < tokens.length) {
-        String head = lexicon.classFor(tokens[last + 1], "head");
-        if (head != null && free(mentions, spans[last + 1].getStart(), spans[last + 1].getEnd())) {
+      // a head noun after the name, maybe past an acronym in brackets and adjectives:
+      // "the X group", "X province", "X (XYZ) extremist group", "X tribal region"
+      int k = last + 1;
+      if (k + 2 < tokens.length && tokens[k].equals("(") && tokens[k + 2].equals(")")) {
+        k += 3;
+      }
+      for (int look = k; look < Math.min(tokens.length, k + 3); look++) {
+        String head = lexicon.classFor(tokens[look], "head");
+        if (head != null && free(mentions, spans[look].getStart(), spans[look].getEnd())) {
+          if (look + 1 < tokens.length && tokens[look + 1].equalsIgnoreCase("of")) {
+            return; // "the Gulf state of X" describes X; it is not a name
+          }
           clazz = head;
-          end = last + 1;
-          why = "head word '" + tokens[last + 1] + "'";
+          if (look == last + 1) {
+            end = look;
+          }
+          why = "head word '" + tokens[look] + "'";
+          break;
+        }
+        if (!Set.of("ADJ", "NOUN").contains(tags[look])
+            || Character.isUpperCase(tokens[look].codePointAt(0))) {
+          break;
         }
       }
       if (clazz == null) {
@@ -580,6 +685,27 @@ public final class Drafter {
         if (head != null && last > first) {
           clazz = head;
           why = "head word '" + tokens[last] + "'";
+        }
+      }
+      if (clazz == null) {
+        String f = lexicon.classFor(tokens[first], "first");
+        if (f != null && last > first) {
+          clazz = f;
+          why = "first word '" + tokens[first] + "'";
+        }
+      }
+      String label0 = sentence.substring(spans[first].getStart(), spans[last].getEnd());
+      if (clazz == null
+          && COUNTRIES.contains(stripPossessive(label0).toLowerCase(Locale.ROOT))
+          && ontology.clazz("Country").isPresent()) {
+        clazz = "Country";
+        why = "the name of a country";
+      }
+      if (clazz == null && first > 1 && tokens[first - 1].equalsIgnoreCase("of")) {
+        String head = lexicon.classFor(tokens[first - 2], "head"); // "the city of X"
+        if (head != null) {
+          clazz = head;
+          why = "'" + tokens[first - 2] + " of' before it";
         }
       }
       if (clazz == null && first > 0) {
@@ -593,14 +719,16 @@ public final class Drafter {
           why = "'" + prev + "' before it";
         }
       }
+      boolean weakGuess = false;
       if (clazz == null) {
+        weakGuess = true;
         String text = stripPossessive(tokens[first]);
         if (first == last && text.length() > 1 && text.equals(text.toUpperCase(Locale.ROOT))) {
           clazz = "Organization";
           why = "an acronym";
         } else if (last > first) {
           clazz = "Person";
-          why = "a name of several capitalised words";
+          why = "a name of several capitalised words (class uncertain)";
         } else if (tags[first].startsWith("PROPN")) {
           clazz = "Organization";
           why = "a single proper noun (class uncertain)";
@@ -608,7 +736,7 @@ public final class Drafter {
           return;
         }
       }
-      proposeName(sentence, spans, tokens, tags, mentions, first, end, clazz, why);
+      proposeName(sentence, spans, tokens, tags, mentions, first, end, clazz, why, weakGuess);
     }
 
     private void proposeName(
@@ -620,7 +748,8 @@ public final class Drafter {
         int first,
         int last,
         String clazz,
-        String why) {
+        String why,
+        boolean weakGuess) {
       if (first > last) {
         return;
       }
@@ -647,8 +776,8 @@ public final class Drafter {
           && tokens[last + 2].equals(tokens[last + 2].toUpperCase(Locale.ROOT))) {
         addName(tokens[last + 2], id);
       }
-      if (clazz.equals("Person") && last > first) {
-        addName(stripPossessive(tokens[last]), id);
+      if (clazz.equals("Person") && !weakGuess && last > first) {
+        addName(stripPossessive(tokens[last]), id, null, true); // "Khan" for "Imran Khan"
       }
     }
 
@@ -665,7 +794,7 @@ public final class Drafter {
                 || (i + 2 < tokens.length
                     && tokens[i + 1].equalsIgnoreCase("militant")
                     && tokens[i + 2].equalsIgnoreCase("group")))) {
-          id = lastOrganization;
+          id = lastOrganizationIn(mentions, spans[i].getStart());
           end = spans[tokens[i + 1].equalsIgnoreCase("group") ? i + 1 : i + 2].getEnd();
         }
         if (id != null && free(mentions, spans[i].getStart(), end)) {
@@ -673,6 +802,22 @@ public final class Drafter {
               new Mention(spans[i].getStart(), end, id, "'" + tokens[i] + "…' refers to " + id));
         }
       }
+    }
+
+    private String lastOrganizationIn(List<Mention> mentions, int before) {
+      String id = null;
+      int at = -1;
+      for (Mention m : mentions) {
+        String c = classOf.get(m.id());
+        if (m.end() <= before
+            && m.start() > at
+            && is(c, "Organization")
+            && !is(c, "MediaOrganization")) {
+          id = m.id();
+          at = m.start();
+        }
+      }
+      return id != null ? id : lastOrganization;
     }
 
     private String lastPersonIn(List<Mention> mentions, int before) {
@@ -689,8 +834,22 @@ public final class Drafter {
 
     /** Proposes a new entity (or finds it proposed already); returns its id. */
     private String propose(String id, String clazz, String label, String why, boolean exact) {
+      return propose(id, clazz, label, why, exact, false);
+    }
+
+    /**
+     * Proposes a new entity, or returns the one proposed with the same label (giving it this class
+     * when its own was only a {@code weak} guess and this one is not).
+     */
+    private String propose(
+        String id, String clazz, String label, String why, boolean exact, boolean weakGuess) {
       for (Draft.NewEntity e : proposed.values()) {
-        if (e.label().equalsIgnoreCase(label) && e.clazz().equals(clazz)) {
+        if (e.label().equalsIgnoreCase(label)) {
+          if (weak.contains(e.id()) && !weakGuess && !e.clazz().equals(clazz)) {
+            proposed.put(e.id(), new Draft.NewEntity(e.id(), clazz, e.label(), why));
+            classOf.put(e.id(), clazz);
+            weak.remove(e.id());
+          }
           return e.id();
         }
       }
@@ -700,6 +859,9 @@ public final class Drafter {
       }
       if (!proposed.containsKey(unique)) {
         proposed.put(unique, new Draft.NewEntity(unique, clazz, label, why));
+        if (weakGuess) {
+          weak.add(unique);
+        }
         classOf.put(unique, clazz);
         labelOf.put(unique, label);
         if (!exact || !label.equals(label.toLowerCase(Locale.ROOT))) {
@@ -719,7 +881,12 @@ public final class Drafter {
       while (pos < norm.length()) {
         if (mi < mentions.size() && mentions.get(mi).start() <= pos) {
           Mention men = mentions.get(mi);
-          out.add(new Word("@" + mi, men.start(), men.end(), mi));
+          out.add(
+              new Word(
+                  "@" + mi + (men.head().isEmpty() ? "" : ":" + men.head()),
+                  men.start(),
+                  men.end(),
+                  mi));
           pos = Math.max(pos, men.end());
           mi++;
           continue;
@@ -792,20 +959,20 @@ public final class Drafter {
           List<Integer> objects = new ArrayList<>(List.of(Integer.parseInt(m.group("o"))));
           // "X and Y": the relation holds with both
           String rest = string.substring(m.end());
-          Matcher and = Pattern.compile("^(?:both )?(?:and|,) @(\\d+) ").matcher(rest);
+          Matcher and = Pattern.compile("^(?:both )?and @(\\d+)(?::\\S*)? ").matcher(rest);
           if (and.find()) {
             objects.add(Integer.parseInt(and.group(1)));
           }
           Matcher andBefore =
-              Pattern.compile("@(\\d+) and $").matcher(string.substring(0, m.start()));
+              Pattern.compile("@(\\d+)(?::\\S*)? and $").matcher(string.substring(0, m.start()));
           List<Integer> subjects = new ArrayList<>(List.of(si));
           if (andBefore.find() && m.group().startsWith("@")) {
             subjects.add(Integer.parseInt(andBefore.group(1)));
           }
           for (int s : subjects) {
             for (int o : objects) {
-              Mention sm = mentions.get(s);
-              Mention om = mentions.get(o);
+              Mention sm = slot(mentions, words, s, ontology.domains(property));
+              Mention om = slot(mentions, words, o, ontology.ranges(property));
               if (sm.id().equals(om.id()) || !fits(property, sm.id(), om.id())) {
                 continue;
               }
@@ -842,6 +1009,54 @@ public final class Drafter {
           }
         }
       }
+    }
+
+    /**
+     * The entity a mention stands for in a slot that needs {@code classes}: a title right before a
+     * name ("Interior Minister X") stands for the person; a country for its government (an entity
+     * of class GovernmentBody one of whose names contains the country's name).
+     */
+    private Mention slot(List<Mention> mentions, List<Word> words, int index, List<Node> classes) {
+      Mention m = mentions.get(index);
+      if (belongs(m.id(), classes)) {
+        return m;
+      }
+      String c = classOf.get(m.id());
+      if (is(c, "Position")) {
+        for (int k = 0; k + 1 < words.size(); k++) {
+          if (words.get(k).mention() == index && words.get(k + 1).mention() >= 0) {
+            Mention next = mentions.get(words.get(k + 1).mention());
+            if (is(classOf.get(next.id()), "Person")) {
+              return next;
+            }
+          }
+        }
+      }
+      if (is(c, "Country")) {
+        String government = governmentOf(m.id());
+        if (government != null) {
+          return new Mention(
+              m.start(), m.end(), government, m.why() + ", for its government " + government);
+        }
+      }
+      return m;
+    }
+
+    private String governmentOf(String country) {
+      String name = labelOf.getOrDefault(country, country).toLowerCase(Locale.ROOT);
+      for (Map.Entry<String, List<String>> e : namesOf.entrySet()) {
+        if (!is(classOf.get(e.getKey()), "GovernmentBody")) {
+          continue;
+        }
+        for (String n : e.getValue()) {
+          if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b")
+              .matcher(n.toLowerCase(Locale.ROOT))
+              .find()) {
+            return e.getKey();
+          }
+        }
+      }
+      return null;
     }
 
     /** Two sides that negotiate take part in the talks the sentence names. */
@@ -918,7 +1133,7 @@ public final class Drafter {
           continue;
         }
         Mention event = nearestEvent(mentions, d.start(), d.end());
-        if (event != null) {
+        if (event != null && sameClause(sentence, event, d.start(), d.end())) {
           local.add(
               row(
                   event.id(),
@@ -938,7 +1153,7 @@ public final class Drafter {
         String n = m.group(1) != null ? m.group(1) : m.group(2);
         Mention event = nearestEvent(mentions, m.start(), m.end());
         if (event == null) {
-          event = verbalAttack(sentence, dates, local);
+          event = verbalAttack(sentence, dates, mentions, local);
         }
         if (event != null) {
           local.add(
@@ -960,7 +1175,8 @@ public final class Drafter {
      * "X attacked Y ..., killing N": the attack is an event the sentence does not name; proposes it
      * with its perpetrator, target, date and place.
      */
-    private Mention verbalAttack(String sentence, List<Dates.Found> dates, List<Draft.Row> local) {
+    private Mention verbalAttack(
+        String sentence, List<Dates.Found> dates, List<Mention> mentions, List<Draft.Row> local) {
       Draft.Row attack = null;
       for (Draft.Row r : local) {
         if (r.property().equals("attacked")) {
@@ -971,11 +1187,23 @@ public final class Drafter {
       if (attack == null || !is("Attack", "Event") || ontology.clazz("Attack").isEmpty()) {
         return null;
       }
+      String known = existingEvent("Attack", dates.isEmpty() ? null : dates.get(0), true, mentions);
+      if (known != null) {
+        return new Mention(0, 0, known, "the known attack " + known);
+      }
       String when = dates.isEmpty() ? article.published().substring(0, 4) : dates.get(0).value();
       String place = null;
       for (Draft.Row r : local) {
         if (r.property().equals("locatedIn") && r.subject().equals(attack.object())) {
           place = r.object();
+        }
+      }
+      if (place == null) {
+        for (Mention m : mentions) {
+          if (is(classOf.get(m.id()), "Place") && !m.id().equals(attack.object())) {
+            place = m.id();
+            break;
+          }
         }
       }
       String about = place != null ? place : attack.object();
@@ -1047,6 +1275,20 @@ public final class Drafter {
       return new Mention(0, 0, id, "unnamed attack " + id);
     }
 
+    /** A date belongs to an event near it, not across a "that" or a verb of saying. */
+    private boolean sameClause(String sentence, Mention event, int start, int end) {
+      int from = Math.min(event.end(), end);
+      int to = Math.max(event.start(), start);
+      if (from >= to) {
+        return true;
+      }
+      String between = " " + sentence.substring(from, to).toLowerCase(Locale.ROOT) + " ";
+      return to - from <= 60
+          && !Pattern.compile("\\b(that|said|says|told|when|since|after|before|while)\\b")
+              .matcher(between)
+              .find();
+    }
+
     private Mention nearestEvent(List<Mention> mentions, int start, int end) {
       Mention best = null;
       int bestDistance = Integer.MAX_VALUE;
@@ -1113,6 +1355,15 @@ public final class Drafter {
     private boolean is(String sub, String sup) {
       return sub != null && ontology.isSubClassOf(OntologyIndex.term(sub), OntologyIndex.term(sup));
     }
+  }
+
+  /** English names of the countries the JDK knows (ISO 3166), lower case. */
+  private static Set<String> countries() {
+    Set<String> out = new java.util.HashSet<>();
+    for (String iso : Locale.getISOCountries()) {
+      out.add(new Locale("", iso).getDisplayCountry(Locale.ENGLISH).toLowerCase(Locale.ROOT));
+    }
+    return out;
   }
 
   private static boolean free(List<Mention> mentions, int start, int end) {

@@ -22,7 +22,7 @@ import org.w3id.newsgraph.NewsGraphException;
  * <p>A pattern is a sequence of space-separated items matched against a sentence's words (lower
  * case; a mention of an entity counts as one word): {@code {s}} the subject, {@code {o}} the
  * object, {@code {x}} the speaker; {@code a/b} either word; {@code neg*} any word starting so;
- * {@code ~} up to six words of anything; any other item is that word.
+ * {@code ~} up to six words of anything ({@code ~3}: up to three); any other item is that word.
  */
 public final class Lexicon {
   /** The folder under {@code triples/} with a project's own lexicon rows. */
@@ -149,9 +149,9 @@ public final class Lexicon {
               where + ": [pattern] '" + item + "' is not one of the slots " + List.of(slots));
         }
         seen.add(name);
-        re.append("@(?<").append(name).append(">\\d+) ");
-      } else if (item.equals("~")) {
-        re.append("(?:\\S+ ){0,6}?");
+        re.append("@(?<").append(name).append(">\\d+)(?::[^ ]*)? ");
+      } else if (item.matches("~\\d?")) {
+        re.append("(?:\\S+ ){0,").append(item.length() > 1 ? item.substring(1) : "6").append("}?");
       } else {
         List<String> alts = new ArrayList<>();
         for (String alt : item.split("/")) {
@@ -163,7 +163,7 @@ public final class Lexicon {
                   ? Pattern.quote(alt.substring(0, alt.length() - 1)) + "[^ @]*"
                   : Pattern.quote(alt.replace('\u2019', '\'')));
         }
-        re.append("(?:").append(String.join("|", alts)).append(") ");
+        re.append("(?:@\\d+:)?(?:").append(String.join("|", alts)).append(") ");
       }
     }
     if (seen.size() != slots.length) {

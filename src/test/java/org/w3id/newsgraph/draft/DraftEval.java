@@ -132,6 +132,16 @@ public final class DraftEval {
         matched++;
         if (voices.contains(d.stance() + " " + d.by())) {
           right++;
+        } else {
+          log.println(
+              "  voice: "
+                  + triple(d.subject(), d.property(), d.object(), d.value())
+                  + " drafted "
+                  + d.stance()
+                  + " "
+                  + d.by()
+                  + ", curated "
+                  + voices);
         }
       }
     }
@@ -141,6 +151,12 @@ public final class DraftEval {
     dr.stream().filter(cur::contains).forEach(t -> log.println("  + " + t));
     log.println("false positives (all):");
     dr.stream().filter(t -> !cur.contains(t)).forEach(t -> log.println("  - " + t));
+    log.println("sentences without a draft row:");
+    curated.stream()
+        .map(c -> c.get("quote"))
+        .distinct()
+        .filter(q -> !draftedQuotes.contains(q))
+        .forEach(q -> log.println("  ! " + q));
     log.println("missed core:");
     curCore.stream().filter(t -> !dr.contains(t)).forEach(t -> log.println("  ? " + t));
 
@@ -231,7 +247,7 @@ public final class DraftEval {
   private static String plain(String name) {
     return Drafter.normalize(name)
         .toLowerCase(Locale.ROOT)
-        .replaceAll("^the ", "")
+        .replaceAll("^(the|a|an) ", "")
         .replaceAll("'s$", "")
         .strip();
   }
