@@ -45,7 +45,7 @@ public final class Drafter {
       Set<String> skip) {}
 
   private static final Pattern WORD =
-      Pattern.compile("[\\p{L}\\p{N}]+(?:[-.][\\p{L}\\p{N}]+)*\\.?|'s\\b|\\S");
+      Pattern.compile("\\p{L}(?:\\.\\p{L})+\\.|[\\p{L}\\p{N}]+(?:[-.][\\p{L}\\p{N}]+)*|'s\\b|\\S");
   private static final Pattern DEATHS =
       Pattern.compile(
           "(?:killing|killed|kills)\\s+(?:at least\\s+|more than\\s+|some\\s+)?(\\d+)"
@@ -55,6 +55,16 @@ public final class Drafter {
   private static final Set<String> DETERMINERS =
       Set.of("a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those");
   private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
+  private static final Pattern RELATIVE = Pattern.compile(" , (?:who|whose|which) [^,]*? , ");
+  private static final Pattern DURATION =
+      Pattern.compile(
+          "\\bfor\\s+(?:about\\s+|some\\s+)?(\\d+|one|two|three|four|five|six|seven|eight|nine|ten"
+              + "|eleven|twelve)\\s+(day|week|month|year)s?\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final List<String> NUMBERS =
+      List.of(
+          "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve");
   private static final Pattern PREVIOUS_CAPITAL = Pattern.compile("\\p{Lu}[\\p{L}.-]*\\s+$");
   private static final Set<String> COUNTRIES = countries();
   private static final Set<String> CONNECTORS = Set.of("of", "-", "e", "al", "bin", "ul", "ud");
@@ -102,6 +112,7 @@ public final class Drafter {
     private final Map<String, String> labelOf = new HashMap<>();
     private final Map<String, List<String>> namesOf = new HashMap<>();
     private final Set<String> weak = new java.util.HashSet<>();
+    private final Map<String, Boolean> subclass = new HashMap<>();
     private final List<Name> names = new ArrayList<>();
     private final Map<String, Draft.NewEntity> proposed = new LinkedHashMap<>();
     private final List<Draft.Row> rows = new ArrayList<>();
@@ -109,6 +120,7 @@ public final class Drafter {
     private String lastYear;
     private String lastPerson;
     private String lastOrganization;
+    private String lastSource;
     private final Map<String, String> lastEventOfClass = new HashMap<>();
 
     Run(Article article) {
@@ -208,6 +220,25 @@ public final class Drafter {
       String norm = normalize(sentence);
       List<Dates.Found> dates = Dates.find(sentence, article.published(), lastYear);
       List<Mention> mentions = known(norm);
+      for (int k = 0; k < mentions.size(); k++) {
+        Mention m = mentions.get(k);
+        if (lastSource != null
+            && !m.id().equals(lastSource)
+            && is(classOf.get(m.id()), "AnonymousSource")
+            && norm.regionMatches(true, m.start(), "the source", 0, 10)) {
+          mentions.set(
+              k,
+              new Mention(
+                  m.start(),
+                  m.end(),
+                  lastSource,
+                  "'"
+                      + norm.substring(m.start(), m.end())
+                      + "': the unnamed sources named before ("
+                      + lastSource
+                      + ")"));
+        }
+      }
       Span[] spans = nlp.tokens(sentence);
       String[] tokens = new String[spans.length];
       for (int i = 0; i < spans.length; i++) {
@@ -226,12 +257,20 @@ public final class Drafter {
 
       List<Voice> voices = voices(string, mentions);
       relations(string, mentions, words, voices, local, sentence);
+      // the same without relative clauses: "X, who seized power in August, has links with Y"
+      String main = RELATIVE.matcher(string).replaceAll(" ");
+      if (!main.equals(string)) {
+        relations(main, mentions, words, voices, local, sentence);
+      }
       datesAndNumbers(sentence, dates, mentions, local);
       for (Draft.Row r : local) {
         add(r);
       }
       for (Mention m : mentions) {
         String c = classOf.get(m.id());
+        if (is(c, "AnonymousSource")) {
+          lastSource = m.id();
+        }
         if (is(c, "Person")) {
           lastPerson = m.id();
         } else if (is(c, "Organization") && !is(c, "MediaOrganization")) {
@@ -322,9 +361,16 @@ public final class Drafter {
           secret |= tokens[first - 1].equalsIgnoreCase("secret");
           first--;
         }
-        String before = first > 0 ? tags[first - 1] : "";
+        int modifiers = first; // "A massive Pakistani Army offensive": past a name used as modifier
+        while (modifiers > 0
+            && (Set.of("ADJ", "NUM", "PROPN", "NOUN").contains(tags[modifiers - 1])
+                || !free(mentions, spans[modifiers - 1].getStart(), spans[modifiers - 1].getEnd()))
+            && !DETERMINERS.contains(tokens[modifiers - 1].toLowerCase(Locale.ROOT))) {
+          modifiers--;
+        }
+        String before = modifiers > 0 ? tags[modifiers - 1] : "";
         boolean definite =
-            first > 0 && DETERMINERS.contains(tokens[first - 1].toLowerCase(Locale.ROOT));
+            modifiers > 0 && DETERMINERS.contains(tokens[modifiers - 1].toLowerCase(Locale.ROOT));
         if (!definite && !before.equals("VERB") && !before.equals("AUX")) {
           continue;
         }
@@ -340,7 +386,7 @@ public final class Drafter {
         String why;
         if (id != null) {
           why = "'" + sentence.substring(start, end) + "' is the known event " + id;
-        } else if (tokens[first - 1].equalsIgnoreCase("the")
+        } else if (tokens[modifiers - 1].equalsIgnoreCase("the")
             && date == null
             && lastEventOfClass.containsKey(clazz)) {
           id = lastEventOfClass.get(clazz);
@@ -414,6 +460,10 @@ public final class Drafter {
         int score = 0;
         if (date != null && id.contains(date.value())) {
           score += near ? 3 : 2;
+        } else if (date != null
+            && date.value().length() > 7
+            && id.contains(date.value().substring(0, 7))) {
+          score += 2;
         } else if (date != null && id.contains(date.value().substring(0, 4))) {
           score += 1;
         } else if (date != null && near) {
@@ -1137,7 +1187,7 @@ public final class Drafter {
           local.add(
               row(
                   event.id(),
-                  "date",
+                  d.preposition().equals("until") ? "endDate" : "date",
                   "",
                   d.value(),
                   "states",
@@ -1146,6 +1196,33 @@ public final class Drafter {
                   0.6,
                   "date '" + sentence.substring(d.start(), d.end()) + "' nearest to " + event.why(),
                   d.inferred()));
+        }
+      }
+      Matcher du = DURATION.matcher(sentence);
+      while (du.find()) {
+        String n = du.group(1).toLowerCase(Locale.ROOT);
+        int count = n.matches("\\d+") ? Integer.parseInt(n) : NUMBERS.indexOf(n);
+        String unit = du.group(2).toLowerCase(Locale.ROOT);
+        String value =
+            switch (unit) {
+              case "day" -> "P" + count + "D";
+              case "week" -> "P" + (7 * count) + "D";
+              case "month" -> "P" + count + "M";
+              default -> "P" + count + "Y";
+            };
+        Mention event = nearestEvent(mentions, du.start(), du.end());
+        if (event != null && sameClause(sentence, event, du.start(), du.end())) {
+          local.add(
+              row(
+                  event.id(),
+                  "duration",
+                  "",
+                  value,
+                  "states",
+                  article.publisher(),
+                  sentence,
+                  0.5,
+                  "duration '" + du.group() + "' of " + event.id()));
         }
       }
       Matcher m = DEATHS.matcher(sentence);
@@ -1353,7 +1430,10 @@ public final class Drafter {
 
     /** Whether class {@code sub} (a local name) is {@code sup} or a subclass of it. */
     private boolean is(String sub, String sup) {
-      return sub != null && ontology.isSubClassOf(OntologyIndex.term(sub), OntologyIndex.term(sup));
+      return sub != null
+          && subclass.computeIfAbsent(
+              sub + " " + sup,
+              k -> ontology.isSubClassOf(OntologyIndex.term(sub), OntologyIndex.term(sup)));
     }
   }
 
