@@ -102,7 +102,7 @@ public final class Drafter {
       Pattern pattern, String id, boolean capital, int length, String requires, boolean surname) {}
 
   /** Who says a sentence. */
-  private record Voice(String stance, String by, String why) {}
+  private record Voice(String stance, String by, String why, int speaker) {}
 
   /** The state of drafting one article. */
   private final class Run {
@@ -340,7 +340,11 @@ public final class Drafter {
         String word = stripPossessive(tokens[i]).toLowerCase(Locale.ROOT);
         int last = i;
         String clazz = null;
-        if (i + 1 < tokens.length) {
+        if (word.endsWith("-") && i + 1 < tokens.length) {
+          word = word + tokens[i + 1].toLowerCase(Locale.ROOT);
+          last = i + 1;
+          clazz = lexicon.classFor(word, "event");
+        } else if (i + 1 < tokens.length) {
           clazz = lexicon.classFor(word + " " + tokens[i + 1].toLowerCase(Locale.ROOT), "event");
           if (clazz != null) {
             last = i + 1;
@@ -816,7 +820,12 @@ public final class Drafter {
       if (ontology.clazz(clazz).isEmpty()) {
         return;
       }
-      String id = propose(Ids.slug(label), clazz, label, why, false);
+      String id = propose(Ids.slug(label), clazz, label, why, false, weakGuess);
+      if (first > 0
+          && Set.of("the", "a", "an").contains(tokens[first - 1].toLowerCase(Locale.ROOT))
+          && free(mentions, spans[first - 1].getStart(), spans[first - 1].getEnd())) {
+        start = spans[first - 1].getStart();
+      }
       mentions.add(
           new Mention(start, end, id, "new name '" + label + "' (" + clazz + ", " + why + ")"));
       // an acronym in brackets right after is another name of it
@@ -965,8 +974,13 @@ public final class Drafter {
       List<Voice> out = new ArrayList<>();
       for (Lexicon.AttributionCue cue : lexicon.attributions()) {
         Matcher m = cue.pattern().matcher(string);
-        while (m.find()) {
-          Mention x = mentions.get(Integer.parseInt(m.group("x")));
+        // per place where the cue ends, the speaker nearest to the verb ("Y, X have told")
+        Map<Integer, Voice> byEnd = new LinkedHashMap<>();
+        int from = 0;
+        while (from < string.length() && m.find(from)) {
+          from = string.indexOf(' ', m.start()) + 1;
+          int xi = Integer.parseInt(m.group("x"));
+          Mention x = mentions.get(xi);
           String clazz = classOf.get(x.id());
           if (!is(clazz, "Agent") || x.id().equals(article.publisher())) {
             continue;
@@ -975,8 +989,12 @@ public final class Drafter {
           if (stance.equals("says")) {
             stance = is(clazz, "AnonymousSource") ? "reports" : "claims";
           }
-          Voice v =
-              new Voice(stance, x.id(), "attribution '" + cue.source() + "' (" + x.why() + ")");
+          byEnd.put(
+              m.end(),
+              new Voice(
+                  stance, x.id(), "attribution '" + cue.source() + "' (" + x.why() + ")", xi));
+        }
+        for (Voice v : byEnd.values()) {
           if (out.stream().noneMatch(o -> o.stance().equals(v.stance()) && o.by().equals(v.by()))) {
             out.add(v);
           }
@@ -984,7 +1002,8 @@ public final class Drafter {
       }
       if (out.isEmpty()) {
         out.add(
-            new Voice("states", article.publisher(), "no attribution: the publisher's own voice"));
+            new Voice(
+                "states", article.publisher(), "no attribution: the publisher's own voice", -1));
       }
       return out;
     }
@@ -1037,8 +1056,15 @@ public final class Drafter {
                       + om.why();
               List<Voice> vs =
                   cue.publisherVoice()
-                      ? List.of(new Voice("states", article.publisher(), "background fact"))
-                      : voices;
+                      ? List.of(new Voice("states", article.publisher(), "background fact", -1))
+                      : speakerIsAnArgument(sm.id(), om.id(), voices)
+                          ? List.of(
+                              new Voice(
+                                  "states",
+                                  article.publisher(),
+                                  "the cue names the speaker: it is how the text introduces them",
+                                  -1))
+                          : voices;
               for (Voice v : vs) {
                 local.add(
                     row(
@@ -1107,6 +1133,19 @@ public final class Drafter {
         }
       }
       return null;
+    }
+
+    /**
+     * Whether one who says the sentence is the subject or object of the relation: "Y leader X said
+     * ..." introduces X; the relation is not what X says.
+     */
+    private boolean speakerIsAnArgument(String subject, String object, List<Voice> voices) {
+      for (Voice v : voices) {
+        if (v.speaker() >= 0 && (v.by().equals(subject) || v.by().equals(object))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Two sides that negotiate take part in the talks the sentence names. */

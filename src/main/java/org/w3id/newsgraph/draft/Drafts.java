@@ -153,6 +153,22 @@ public final class Drafts {
 
   /** Drafts {@code source} in memory, writing nothing. */
   public static Draft propose(Layout layout, String source, Lexicon lexicon) {
+    Set<String> skip = new HashSet<>();
+    if (Files.isRegularFile(layout.factsCsv(source))) {
+      for (Csv.Row r : Csv.read(layout.factsCsv(source), GraphLoader.FACT_COLUMNS, false)) {
+        skip.add(keyOf(r));
+      }
+    }
+    if (Files.isRegularFile(rejectedFile(layout, source))) {
+      for (Csv.Row r : Csv.read(rejectedFile(layout, source), REJECTED_COLUMNS, true)) {
+        skip.add(keyOf(r));
+      }
+    }
+    return new Drafter(ontologyOf(layout), lexicon).draft(article(layout, source, skip));
+  }
+
+  /** What the drafter needs to know of {@code source}; {@code skip}: rows not to propose. */
+  static Drafter.Article article(Layout layout, String source, Set<String> skip) {
     Map<String, String> row = sourceRow(layout, source);
     Set<String> furniture = new HashSet<>();
     for (String f : row.get("furniture").split("\\|")) {
@@ -180,20 +196,8 @@ public final class Drafts {
         known.add(new Draft.Known(r.get("id"), r.get("class"), r.get("label"), alts));
       }
     }
-    Set<String> skip = new HashSet<>();
-    if (Files.isRegularFile(layout.factsCsv(source))) {
-      for (Csv.Row r : Csv.read(layout.factsCsv(source), GraphLoader.FACT_COLUMNS, false)) {
-        skip.add(keyOf(r));
-      }
-    }
-    if (Files.isRegularFile(rejectedFile(layout, source))) {
-      for (Csv.Row r : Csv.read(rejectedFile(layout, source), REJECTED_COLUMNS, true)) {
-        skip.add(keyOf(r));
-      }
-    }
-    Drafter drafter = new Drafter(ontology(layout), lexicon);
-    return drafter.draft(
-        new Drafter.Article(source, row.get("publisher"), row.get("published"), text, known, skip));
+    return new Drafter.Article(
+        source, row.get("publisher"), row.get("published"), text, known, skip);
   }
 
   private static String keyOf(Csv.Row r) {
@@ -227,7 +231,7 @@ public final class Drafts {
             + "'; add its row (id, title, publisher, published, ...) first");
   }
 
-  private static OntologyIndex ontology(Layout layout) {
+  static OntologyIndex ontologyOf(Layout layout) {
     Graph g = GraphFactory.createDefaultGraph();
     try {
       RDFParser.source(layout.ontology()).lang(org.apache.jena.riot.Lang.TURTLE).parse(g);
