@@ -41,6 +41,28 @@ public record Draft(List<Row> rows, List<NewEntity> entities) {
       String inferred,
       double confidence,
       String why) {
+    /** The row with a valid_from date and an inferred-note added (the why says where from). */
+    Row with(String validFrom, String inferredNote, String because) {
+      String note =
+          inferred.isEmpty()
+              ? inferredNote
+              : inferredNote.isEmpty() ? inferred : inferred + "; " + inferredNote;
+      return new Row(
+          subject,
+          property,
+          object,
+          value,
+          stance,
+          by,
+          quote,
+          validFrom.isEmpty() ? this.validFrom : validFrom,
+          validUntil,
+          validAt,
+          note,
+          confidence,
+          because.isEmpty() ? why : why + "; " + because);
+    }
+
     /**
      * What identifies the row for remembering a rejection: subject, property, object/value, quote.
      */

@@ -1201,20 +1201,7 @@ public final class Drafter {
           for (Draft.Row r : local) {
             qualified.add(
                 r.validFrom().isEmpty() && !r.property().equals("memberOf")
-                    ? new Draft.Row(
-                        r.subject(),
-                        r.property(),
-                        r.object(),
-                        r.value(),
-                        r.stance(),
-                        r.by(),
-                        r.quote(),
-                        d.value(),
-                        r.validUntil(),
-                        r.validAt(),
-                        join(r.inferred(), d.inferred()),
-                        r.confidence(),
-                        r.why() + "; 'since' gives valid_from")
+                    ? r.with(d.value(), d.inferred(), "'since' gives valid_from")
                     : r);
           }
           local.clear();
@@ -1225,16 +1212,19 @@ public final class Drafter {
         if (event != null && sameClause(sentence, event, d.start(), d.end())) {
           local.add(
               row(
-                  event.id(),
-                  d.preposition().equals("until") ? "endDate" : "date",
-                  "",
-                  d.value(),
-                  "states",
-                  article.publisher(),
-                  sentence,
-                  0.6,
-                  "date '" + sentence.substring(d.start(), d.end()) + "' nearest to " + event.why(),
-                  d.inferred()));
+                      event.id(),
+                      d.preposition().equals("until") ? "endDate" : "date",
+                      "",
+                      d.value(),
+                      "states",
+                      article.publisher(),
+                      sentence,
+                      0.6,
+                      "date '"
+                          + sentence.substring(d.start(), d.end())
+                          + "' nearest to "
+                          + event.why())
+                  .with("", d.inferred(), ""));
         }
       }
       Matcher du = DURATION.matcher(sentence);
@@ -1364,16 +1354,16 @@ public final class Drafter {
       if (!dates.isEmpty()) {
         local.add(
             row(
-                id,
-                "date",
-                "",
-                when,
-                "states",
-                article.publisher(),
-                sentence,
-                0.5,
-                "date of the unnamed attack",
-                inferred));
+                    id,
+                    "date",
+                    "",
+                    when,
+                    "states",
+                    article.publisher(),
+                    sentence,
+                    0.5,
+                    "date of the unnamed attack")
+                .with("", inferred, ""));
       }
       if (place != null) {
         local.add(
@@ -1431,22 +1421,8 @@ public final class Drafter {
         String quote,
         double c,
         String why) {
-      return row(s, p, o, v, stance, by, quote, c, why, "");
-    }
-
-    private Draft.Row row(
-        String s,
-        String p,
-        String o,
-        String v,
-        String stance,
-        String by,
-        String quote,
-        double c,
-        String why,
-        String inferred) {
       return new Draft.Row(
-          s, p, o, v, stance, by, quote, "", "", "", inferred, Math.round(c * 100) / 100.0, why);
+          s, p, o, v, stance, by, quote, "", "", "", "", Math.round(c * 100) / 100.0, why);
     }
 
     private String firstOfClass(List<Mention> mentions, String clazz) {
