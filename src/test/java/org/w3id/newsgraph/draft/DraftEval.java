@@ -56,7 +56,7 @@ public final class DraftEval {
     System.out.printf(
         Locale.ROOT,
         "%nsummary: coverage %.1f%%, core P %.1f%% R %.1f%%, all P %.1f%% R %.1f%%,"
-            + " stance+speaker %.1f%%, mentions R %.1f%%, class %.1f%% (compatible %.1f%%),"
+            + " stance+speaker %.1f%% of %d, mentions R %.1f%% of %d, class %.1f%% (compatible %.1f%%),"
             + " draft %d ms cold / %d ms warm%n",
         100 * r.sentenceCoverage(),
         100 * r.corePrecision(),
@@ -64,7 +64,9 @@ public final class DraftEval {
         100 * r.allPrecision(),
         100 * r.allRecall(),
         100 * r.stanceSpeaker(),
+        r.stanceMatched(),
         100 * r.mentionRecall(),
+        r.mentionsCurated(),
         100 * r.classAccuracy(),
         100 * r.classCompatible(),
         r.coldMillis(),
