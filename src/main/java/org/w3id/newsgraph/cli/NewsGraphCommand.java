@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
       QueryCommand.class,
       ServeCommand.class,
       SiteCommand.class,
-      LinkCommand.class
+      LinkCommand.class,
+      DraftCommand.class
     })
 public final class NewsGraphCommand implements Runnable {
   private final Main.Streams streams;

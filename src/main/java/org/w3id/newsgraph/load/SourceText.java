@@ -64,7 +64,10 @@ public final class SourceText {
     return paragraphs.size();
   }
 
-  /** The content paragraphs, in order (paragraph {@code n} is element {@code n - 1}). */
+  /**
+   * The content paragraphs, in order (paragraph {@code n} is element {@code n - 1}): no furniture,
+   * each repeated line once.
+   */
   public List<String> paragraphs() {
     return paragraphs.stream().map(Paragraph::text).toList();
   }
