@@ -80,7 +80,7 @@ final class CsvTable {
         return;
       }
       Iterator<CSVRecord> rows = parser.iterator();
-      while (true) {
+      while (!problems.full()) {
         long line = parser.getCurrentLineNumber() + 1;
         CSVRecord record;
         try {

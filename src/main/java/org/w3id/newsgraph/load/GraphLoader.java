@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,9 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
@@ -37,8 +40,11 @@ import org.w3id.newsgraph.model.Names;
 import org.w3id.newsgraph.model.Stance;
 
 /**
- * Maps the CSV files of a {@link Layout} onto the ontology. Reads every file, collects every
- * problem, and returns a graph only when there is none: nothing is ever half loaded.
+ * Maps the CSV files of a {@link Layout} onto the ontology, streaming: the entities and the links
+ * (shared by all articles) stay in memory; each article's facts are read, checked and validated
+ * into a graph of their own, handed to a {@link GraphSink} and forgotten. Collects every problem
+ * (up to the limit; past it, it stops checking) and throws them at the end: a load with a problem
+ * never succeeds, and whoever gave the sink discards what it took.
  */
 public final class GraphLoader {
   /** Columns of {@code sources.csv}. */
@@ -88,20 +94,47 @@ public final class GraphLoader {
   private static final Node PROV_DERIVED = uri("http://www.w3.org/ns/prov#wasDerivedFrom");
   private static final Node SCHEMA_URL = uri("http://schema.org/url");
 
+  /** A row of {@code sources.csv}: its triples (the article's record) and its page furniture. */
+  private record SourceRow(Graph record, Set<String> furniture, Location where) {}
+
   private final Layout layout;
   private final Problems problems;
-  private final Graph data = GraphFactory.createDefaultGraph();
+  private final LoadPlan plan;
+  private final GraphSink sink;
+  private final LoadListener listener;
+  private final Graph entityGraph = GraphFactory.createDefaultGraph();
+  private final Graph linkGraph = GraphFactory.createDefaultGraph();
+
+  /** Where {@link #add} writes: the entities, a source's record, an article, or the links. */
+  private Graph current = entityGraph;
+
+  /** Where entities, sources and links were declared (kept for the whole load). */
   private final Map<Node, Location> origins = new HashMap<>();
-  private final Map<Triple, Location> tripleOrigins = new HashMap<>();
+
+  /** Where an article's claims and facts come from (one article at a time). */
+  private Map<Node, Location> articleOrigins = new HashMap<>();
+
+  private Map<Triple, Location> tripleOrigins = new HashMap<>();
+  private final Map<Triple, Location> linkOrigins = new HashMap<>();
   private final Map<String, Location> entities = new HashMap<>();
   private final Map<Node, Node> entityClasses = new HashMap<>();
   private final Set<String> usedEntities = new HashSet<>();
-  private final Map<String, SourceText> sources = new LinkedHashMap<>();
+  private final Set<String> publishers = new HashSet<>();
+  private final Map<String, SourceRow> sources = new LinkedHashMap<>();
+  private final Map<String, Set<String>> loaded = new LinkedHashMap<>();
+  private Set<String> articleEntities = new HashSet<>();
+  private long facts;
   private OntologyIndex ontology;
+  private Graph ontologyGraph;
+  private Shapes shapes;
 
-  private GraphLoader(Layout layout, int limit) {
+  private GraphLoader(
+      Layout layout, int limit, LoadPlan plan, GraphSink sink, LoadListener listener) {
     this.layout = layout;
     this.problems = new Problems(limit);
+    this.plan = plan;
+    this.sink = sink;
+    this.listener = listener;
   }
 
   /**
@@ -113,24 +146,65 @@ public final class GraphLoader {
    * @throws LoadException listing every problem, when there is any
    */
   public static LoadedGraph load(Layout layout, int limit) {
-    return new GraphLoader(layout, limit).run();
+    Graph data = GraphFactory.createDefaultGraph();
+    LoadResult result =
+        stream(
+            layout,
+            limit,
+            LoadPlan.ALL,
+            (iri, triples) -> triples.find().forEachRemaining(data::add),
+            LoadListener.NONE);
+    return new LoadedGraph(result.ontology(), data);
   }
 
-  private LoadedGraph run() {
-    Graph ontologyGraph =
-        RdfFiles.readTurtle(layout.ontology(), shown(layout.ontology()), problems);
-    Graph shapes = RdfFiles.readTurtle(layout.shapes(), shown(layout.shapes()), problems);
+  /**
+   * Loads and validates {@code layout} one article at a time, handing each validated named graph
+   * to {@code sink}: every article's graph ({@link Iris#sourceGraph}) as it is read, then the
+   * entities ({@link Iris#ENTITIES_GRAPH}) and, when there are any, the links ({@link
+   * Iris#LINKS_GRAPH}).
+   *
+   * @param plan the unchanged articles to skip
+   * @throws LoadException listing every problem, when there is any (the sink may have taken some
+   *     graphs by then)
+   */
+  public static LoadResult stream(
+      Layout layout, int limit, LoadPlan plan, GraphSink sink, LoadListener listener) {
+    return new GraphLoader(layout, limit, plan, sink, listener).run();
+  }
+
+  private LoadResult run() {
+    ontologyGraph = RdfFiles.readTurtle(layout.ontology(), shown(layout.ontology()), problems);
+    Graph shapesGraph = RdfFiles.readTurtle(layout.shapes(), shown(layout.shapes()), problems);
     problems.throwIfAny();
     ontology = new OntologyIndex(ontologyGraph);
+    shapes = ShaclCheck.parse(shapesGraph, shown(layout.shapes()), problems);
+    problems.throwIfAny();
     readEntities();
     readSources();
-    readFactFiles();
+    current = linkGraph;
     readLinks();
+    // The entities and links once, against every shape that targets them; articles come next.
+    if (problems.isEmpty()) {
+      ShaclCheck.validate(
+          shapes,
+          new MultiUnion(new Graph[] {ontologyGraph, entityGraph, linkGraph}),
+          null,
+          origins::get,
+          linkOrigins::get,
+          problems);
+    }
+    readFactFiles();
     reportUnusedEntities();
     problems.throwIfAny();
-    ShaclCheck.validate(shapes, ontologyGraph, data, origins, tripleOrigins, problems);
-    problems.throwIfAny();
-    return new LoadedGraph(ontologyGraph, data);
+    sink.graph(Iris.ENTITIES_GRAPH, entityGraph);
+    if (!linkGraph.isEmpty()) {
+      sink.graph(Iris.LINKS_GRAPH, linkGraph);
+    }
+    Map<String, String> classes = new java.util.TreeMap<>();
+    entityClasses.forEach(
+        (e, c) -> classes.put(e.getURI().substring(Iris.ENTITY.length()), c.getURI()));
+    return new LoadResult(
+        ontologyGraph, List.copyOf(sources.keySet()), loaded, classes, facts);
   }
 
   // ---- entities.csv
@@ -210,11 +284,15 @@ public final class GraphLoader {
           }
           Node source = uri(Iris.source(id));
           origins.put(source, row.where());
+          current = GraphFactory.createDefaultGraph();
           add(source, RDF.type.asNode(), NG.Source.asNode());
           requireText(row, "title").ifPresent(t -> add(source, DCTerms.title.asNode(), plain(t)));
           requireText(row, "title").ifPresent(t -> add(source, RDFS.label.asNode(), english(t)));
           entityRef(row, "publisher", true)
               .ifPresent(p -> add(source, DCTerms.publisher.asNode(), p));
+          if (Iris.isValidId(row.get("publisher"))) {
+            publishers.add(row.get("publisher"));
+          }
           requireText(row, "published")
               .flatMap(d -> value(row, "published", DCTerms.issued.asNode(), d))
               .ifPresent(d -> add(source, DCTerms.issued.asNode(), d.asNode()));
@@ -227,19 +305,24 @@ public final class GraphLoader {
           if (!row.get("note").isEmpty()) {
             add(source, RDFS.comment.asNode(), english(row.get("note")));
           }
-          Path textFile = layout.sourceText(id);
-          if (!EncodingCheck.check(textFile, shown(textFile), problems)) {
-            return;
-          }
-          try {
-            sources.put(id, SourceText.read(textFile, new HashSet<>(split(row.raw("furniture")))));
-          } catch (IOException e) {
-            problems.add(
-                Location.of(shown(textFile)),
-                null,
-                "cannot read the source text: " + e.getMessage());
-          }
+          sources.put(
+              id, new SourceRow(current, new HashSet<>(split(row.raw("furniture"))), row.where()));
         });
+  }
+
+  /** The text of a source, read when its facts are (one at a time); empty if it cannot be. */
+  private Optional<SourceText> sourceText(String id, SourceRow row) {
+    Path textFile = layout.sourceText(id);
+    if (!EncodingCheck.check(textFile, shown(textFile), problems)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SourceText.read(textFile, row.furniture()));
+    } catch (IOException e) {
+      problems.add(
+          Location.of(shown(textFile)), null, "cannot read the source text: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   // ---- facts/<source>.csv
@@ -252,12 +335,20 @@ public final class GraphLoader {
         List<Path> sorted = new ArrayList<>();
         files.forEach(sorted::add);
         sorted.sort(null);
+        listener.started(
+            (int) sorted.stream().filter(f -> !plan.reused().containsKey(idOf(f))).count());
         for (Path file : sorted) {
-          String name = file.getFileName().toString();
-          String sourceId = name.substring(0, name.length() - ".csv".length());
+          String sourceId = idOf(file);
           seen.add(sourceId);
-          SourceText text = sources.get(sourceId);
-          if (text == null) {
+          SourceRow row = sources.get(sourceId);
+          if (problems.full()) {
+            continue; // no room left in the report: stop checking, the load fails anyway
+          }
+          if (row != null && plan.reused().containsKey(sourceId)) {
+            usedEntities.addAll(plan.reused().get(sourceId));
+            continue;
+          }
+          if (row == null) {
             problems.add(
                 Location.of(shown(file)),
                 null,
@@ -268,12 +359,16 @@ public final class GraphLoader {
                     + " for this facts file");
             continue;
           }
-          readFacts(file, sourceId, text);
+          Optional<SourceText> text = sourceText(sourceId, row);
+          if (text.isPresent()) {
+            readArticle(file, sourceId, row, text.get());
+          }
         }
       } catch (IOException e) {
         problems.add(Location.of(shown(dir)), null, "cannot list: " + e.getMessage());
       }
     }
+    listener.finished();
     for (String id : sources.keySet()) {
       if (!seen.contains(id)) {
         problems.add(
@@ -282,7 +377,24 @@ public final class GraphLoader {
     }
   }
 
-  private void readFacts(Path file, String sourceId, SourceText text) {
+  private static String idOf(Path factsFile) {
+    String name = factsFile.getFileName().toString();
+    return name.substring(0, name.length() - ".csv".length());
+  }
+
+  /**
+   * Reads one article's facts into a graph of its own (with its source's record), validates that
+   * graph against the shapes (with the ontology and the entities as context, never copied) and
+   * hands it to the sink.
+   */
+  private void readArticle(Path file, String sourceId, SourceRow source, SourceText text) {
+    current = GraphFactory.createDefaultGraph();
+    articleOrigins = new HashMap<>();
+    tripleOrigins = new HashMap<>();
+    articleEntities = new HashSet<>();
+    source.record().find().forEachRemaining(current::add);
+    Node sourceNode = uri(Iris.source(sourceId));
+    articleOrigins.put(sourceNode, source.where());
     Set<String> ids = new HashSet<>();
     Map<String, Long> contents = new HashMap<>();
     CsvTable.read(
@@ -291,6 +403,40 @@ public final class GraphLoader {
         FACT_COLUMNS,
         problems,
         row -> readFact(row, sourceId, text, ids, contents));
+    facts += ids.size();
+    usedEntities.addAll(articleEntities);
+    if (problems.isEmpty()) {
+      Graph article = current;
+      Map<Node, Location> where = articleOrigins;
+      ShaclCheck.validate(
+          shapes,
+          new MultiUnion(new Graph[] {ontologyGraph, entityGraph, article}),
+          focusNodes(article),
+          n -> where.getOrDefault(n, origins.get(n)),
+          tripleOrigins::get,
+          problems);
+    }
+    if (problems.isEmpty()) {
+      sink.graph(Iris.sourceGraph(sourceId), current);
+      loaded.put(sourceId, Set.copyOf(articleEntities));
+    }
+    listener.articleDone(sourceId, ids.size());
+    current = null;
+  }
+
+  /** The nodes of an article a shape may target: its subjects and the objects of its facts. */
+  private static Set<Node> focusNodes(Graph article) {
+    Set<Node> focus = new LinkedHashSet<>();
+    article
+        .find()
+        .forEachRemaining(
+            t -> {
+              focus.add(t.getSubject());
+              if (t.getObject().isURI() && t.getSubject().getURI().startsWith(Iris.ENTITY)) {
+                focus.add(t.getObject());
+              }
+            });
+    return focus;
   }
 
   private void readFact(
@@ -299,6 +445,9 @@ public final class GraphLoader {
       SourceText text,
       Set<String> ids,
       Map<String, Long> contents) {
+    if (problems.full()) {
+      return;
+    }
     String id = row.get("id");
     if (!checkId(row, "id", id)) {
       return;
@@ -308,7 +457,7 @@ public final class GraphLoader {
       return;
     }
     Node claim = uri(Iris.fact(sourceId, id));
-    origins.put(claim, row.where());
+    articleOrigins.put(claim, row.where());
     Optional<Node> subject = entityRef(row, "subject", true);
     Optional<Node> property = property(row);
     Optional<Node> object = property.flatMap(p -> objectOrValue(row, p));
@@ -379,7 +528,7 @@ public final class GraphLoader {
     }
     if (stance.get().asserted()) {
       Triple fact = Triple.create(s, p, o);
-      data.add(fact);
+      current.add(fact);
       tripleOrigins.putIfAbsent(fact, row.where());
     }
   }
@@ -520,8 +669,8 @@ public final class GraphLoader {
     Node link = uri(Iris.link(entityId, qid));
     origins.put(link, row.where());
     Triple match = Triple.create(entity, SKOS_EXACT_MATCH, item);
-    data.add(match);
-    tripleOrigins.putIfAbsent(match, row.where());
+    linkGraph.add(match);
+    linkOrigins.putIfAbsent(match, row.where());
     add(link, RDF.type.asNode(), OntologyIndex.term("WikidataLink"));
     add(link, OntologyIndex.term("linkedEntity"), entity);
     add(link, OntologyIndex.term("wikidataItem"), item);
@@ -714,7 +863,7 @@ public final class GraphLoader {
           "unknown entity id '" + id + "'; declare it in " + shown(layout.entitiesCsv()));
       return Optional.empty();
     }
-    usedEntities.add(id);
+    articleEntities.add(id);
     return Optional.of(uri(Iris.entity(id)));
   }
 
@@ -761,11 +910,11 @@ public final class GraphLoader {
   }
 
   private boolean isPublisher(String id) {
-    return data.contains(Node.ANY, DCTerms.publisher.asNode(), uri(Iris.entity(id)));
+    return publishers.contains(id);
   }
 
   private void add(Node s, Node p, Node o) {
-    data.add(Triple.create(s, p, o));
+    current.add(Triple.create(s, p, o));
   }
 
   private static List<String> split(String list) {
