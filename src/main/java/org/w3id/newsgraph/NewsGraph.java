@@ -32,8 +32,8 @@ public final class NewsGraph {
 
   /**
    * Loads and validates {@code layout} one article at a time (see {@link GraphLoader#stream}),
-   * handing each validated named graph to {@code sink}; nothing but the entities, the links and
-   * one article is held in memory.
+   * handing each validated named graph to {@code sink}; nothing but the entities, the links and one
+   * article is held in memory.
    *
    * @throws LoadException listing every problem (the sink may have taken some graphs by then)
    */

@@ -54,8 +54,8 @@ public record Summary(
   }
 
   /**
-   * Counts graphs as a streaming load hands them over, keeping only the counts. A relation that
-   * two articles both assert counts once per article.
+   * Counts graphs as a streaming load hands them over, keeping only the counts. A relation that two
+   * articles both assert counts once per article.
    */
   public static final class Counter implements GraphSink {
     private final Map<Node, Long> byClass = new HashMap<>();
@@ -81,7 +81,9 @@ public record Summary(
                 } else if (p.equals(NG.stance.asNode())) {
                   increment(byStance, t.getObject().getLocalName());
                 }
-                if (s.isURI() && s.getURI().startsWith(Iris.ENTITY) && p.getURI().startsWith(NG.NS)) {
+                if (s.isURI()
+                    && s.getURI().startsWith(Iris.ENTITY)
+                    && p.getURI().startsWith(NG.NS)) {
                   increment(byProperty, p.getLocalName());
                 }
               });
@@ -99,12 +101,7 @@ public record Summary(
         }
       }
       return new Summary(
-          sources,
-          classes,
-          events,
-          new TreeMap<>(byProperty),
-          new TreeMap<>(byStance),
-          triples);
+          sources, classes, events, new TreeMap<>(byProperty), new TreeMap<>(byStance), triples);
     }
   }
 

@@ -15,11 +15,12 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.w3id.newsgraph.load.GraphSink;
 
 /**
- * A {@link GraphSink} that writes each graph as it comes, as N-Triples or N-Quads lines (the graph's
- * IRI as the fourth term), so an export never holds more than one article. Within each graph the
- * lines are sorted, and graphs come in the order the loader reads them (articles by file name, then
- * the entities, then the links): the same inputs give the same bytes. A triple that two articles
- * both assert is written once per article (N-Triples readers merge them; N-Quads keeps both).
+ * A {@link GraphSink} that writes each graph as it comes, as N-Triples or N-Quads lines (the
+ * graph's IRI as the fourth term), so an export never holds more than one article. Within each
+ * graph the lines are sorted, and graphs come in the order the loader reads them (articles by file
+ * name, then the entities, then the links): the same inputs give the same bytes. A triple that two
+ * articles both assert is written once per article (N-Triples readers merge them; N-Quads keeps
+ * both).
  */
 public final class GraphStreamWriter implements GraphSink, AutoCloseable {
   private final Writer out;

@@ -158,10 +158,9 @@ public final class GraphLoader {
   }
 
   /**
-   * Loads and validates {@code layout} one article at a time, handing each validated named graph
-   * to {@code sink}: every article's graph ({@link Iris#sourceGraph}) as it is read, then the
-   * entities ({@link Iris#ENTITIES_GRAPH}) and, when there are any, the links ({@link
-   * Iris#LINKS_GRAPH}).
+   * Loads and validates {@code layout} one article at a time, handing each validated named graph to
+   * {@code sink}: every article's graph ({@link Iris#sourceGraph}) as it is read, then the entities
+   * ({@link Iris#ENTITIES_GRAPH}) and the links ({@link Iris#LINKS_GRAPH}, possibly empty).
    *
    * @param plan the unchanged articles to skip
    * @throws LoadException listing every problem, when there is any (the sink may have taken some
@@ -197,14 +196,11 @@ public final class GraphLoader {
     reportUnusedEntities();
     problems.throwIfAny();
     sink.graph(Iris.ENTITIES_GRAPH, entityGraph);
-    if (!linkGraph.isEmpty()) {
-      sink.graph(Iris.LINKS_GRAPH, linkGraph);
-    }
+    sink.graph(Iris.LINKS_GRAPH, linkGraph); // even empty: a store then drops its old links
     Map<String, String> classes = new java.util.TreeMap<>();
     entityClasses.forEach(
         (e, c) -> classes.put(e.getURI().substring(Iris.ENTITY.length()), c.getURI()));
-    return new LoadResult(
-        ontologyGraph, List.copyOf(sources.keySet()), loaded, classes, facts);
+    return new LoadResult(ontologyGraph, List.copyOf(sources.keySet()), loaded, classes, facts);
   }
 
   // ---- entities.csv
@@ -335,8 +331,7 @@ public final class GraphLoader {
         List<Path> sorted = new ArrayList<>();
         files.forEach(sorted::add);
         sorted.sort(null);
-        listener.started(
-            (int) sorted.stream().filter(f -> !plan.reused().containsKey(idOf(f))).count());
+        listener.started((int) sorted.stream().filter(f -> !reusable(idOf(f))).count());
         for (Path file : sorted) {
           String sourceId = idOf(file);
           seen.add(sourceId);
@@ -344,7 +339,7 @@ public final class GraphLoader {
           if (problems.full()) {
             continue; // no room left in the report: stop checking, the load fails anyway
           }
-          if (row != null && plan.reused().containsKey(sourceId)) {
+          if (row != null && reusable(sourceId)) {
             usedEntities.addAll(plan.reused().get(sourceId));
             continue;
           }
@@ -377,6 +372,21 @@ public final class GraphLoader {
     }
   }
 
+  /** Whether the plan lets this article be skipped: reused, and its entities as they were. */
+  private boolean reusable(String sourceId) {
+    Set<String> uses = plan.reused().get(sourceId);
+    if (uses == null) {
+      return false;
+    }
+    for (String id : uses) {
+      Node cls = entityClasses.get(uri(Iris.entity(id)));
+      if (cls == null || !cls.getURI().equals(plan.entityClasses().get(id))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String idOf(Path factsFile) {
     String name = factsFile.getFileName().toString();
     return name.substring(0, name.length() - ".csv".length());
@@ -393,6 +403,12 @@ public final class GraphLoader {
     tripleOrigins = new HashMap<>();
     articleEntities = new HashSet<>();
     source.record().find().forEachRemaining(current::add);
+    // The publisher counts as used: its class is checked with the article (SHACL on the source).
+    source
+        .record()
+        .find(Node.ANY, DCTerms.publisher.asNode(), Node.ANY)
+        .forEachRemaining(
+            t -> articleEntities.add(t.getObject().getURI().substring(Iris.ENTITY.length())));
     Node sourceNode = uri(Iris.source(sourceId));
     articleOrigins.put(sourceNode, source.where());
     Set<String> ids = new HashSet<>();

@@ -1,8 +1,8 @@
 package org.w3id.newsgraph.load;
 
 /**
- * Hears how a load progresses, for a progress line. The core never prints: a command-line layer
- * may show these. Called on the loading thread; implementations must be quick.
+ * Hears how a load progresses, for a progress line. The core never prints: a command-line layer may
+ * show these. Called on the loading thread; implementations must be quick.
  */
 public interface LoadListener {
   /** A listener that ignores everything. */
