@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Checks, streaming, that a file is UTF-8 without a byte order mark and with LF line ends. Reports
- * the line and column (in characters) of the first problem of each kind.
+ * the line and column (in characters) of the first problem of each kind; in a CSV file, a carriage
+ * return inside a quoted field is told apart from a CRLF line end.
  */
 final class EncodingCheck {
   private EncodingCheck() {}
@@ -17,14 +18,16 @@ final class EncodingCheck {
   static boolean check(Path file, String shownAs, Problems problems) {
     int before = problems.total();
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      scan(in, shownAs, problems);
+      scan(in, shownAs, shownAs.endsWith(".csv"), problems);
     } catch (IOException e) {
       problems.add(Location.of(shownAs), null, "cannot read: " + e.getMessage());
     }
     return problems.total() == before;
   }
 
-  private static void scan(InputStream in, String shownAs, Problems problems) throws IOException {
+  private static void scan(InputStream in, String shownAs, boolean csv, Problems problems)
+      throws IOException {
+    boolean quoted = false; // inside a quoted CSV field ("" toggles twice)
     long line = 1;
     long col = 0;
     boolean reportedCr = false;
@@ -52,13 +55,18 @@ final class EncodingCheck {
         continue;
       }
       col++;
+      if (csv && b == '"') {
+        quoted = !quoted;
+      }
       if (b == '\r') {
         if (!reportedCr) {
           reportedCr = true;
           problems.add(
               new Location(shownAs, line, col),
               null,
-              "carriage return (CRLF or CR line end); save the file with LF line ends");
+              quoted
+                  ? "carriage return inside a quoted field; remove it or replace it with a space"
+                  : "carriage return (CRLF or CR line end); save the file with LF line ends");
         }
         continue;
       }

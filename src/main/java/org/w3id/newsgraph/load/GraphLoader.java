@@ -34,10 +34,12 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.model.LinkMethod;
+import org.w3id.newsgraph.model.LinkSource;
 import org.w3id.newsgraph.model.LinkStatus;
 import org.w3id.newsgraph.model.NG;
 import org.w3id.newsgraph.model.Names;
 import org.w3id.newsgraph.model.Stance;
+import org.w3id.newsgraph.util.SpreadsheetCell;
 
 /**
  * Maps the CSV files of a {@link Layout} onto the ontology, streaming: the entities and the links
@@ -647,6 +649,17 @@ public final class GraphLoader {
       }
     } else if (isWebAddress(source)) {
       sourceNode = Optional.of(uri(source));
+      if (status.orElse(null) == LinkStatus.CONFIRMED && LinkSource.isCandidateSearch(source)) {
+        problems.add(
+            row.at("source"),
+            "source",
+            "a confirmed link cites the page that was checked, not the candidate search '"
+                + source
+                + "'; put the URL of a page that shows "
+                + qid
+                + " for this entity, e.g. https://www.wikidata.org/wiki/"
+                + qid);
+      }
     } else {
       problems.add(
           row.at("source"),
@@ -695,14 +708,18 @@ public final class GraphLoader {
     add(link, OntologyIndex.term("checked"), checkedNode.get());
     scoreNode.ifPresent(n -> add(link, OntologyIndex.term("linkScore"), n));
     sourceNode.ifPresent(n -> add(link, PROV_DERIVED, n));
-    if (!row.get("label").isEmpty()) {
-      add(link, OntologyIndex.term("wikidataLabel"), plain(row.get("label")));
+    // The linker neutralises cells a spreadsheet would run as formulas; read back their values.
+    String label = SpreadsheetCell.decode(row.get("label"));
+    String description = SpreadsheetCell.decode(row.get("description"));
+    String note = SpreadsheetCell.decode(row.get("note"));
+    if (!label.isEmpty()) {
+      add(link, OntologyIndex.term("wikidataLabel"), plain(label));
     }
-    if (!row.get("description").isEmpty()) {
-      add(link, OntologyIndex.term("wikidataDescription"), plain(row.get("description")));
+    if (!description.isEmpty()) {
+      add(link, OntologyIndex.term("wikidataDescription"), plain(description));
     }
-    if (!row.get("note").isEmpty()) {
-      add(link, RDFS.comment.asNode(), english(row.get("note")));
+    if (!note.isEmpty()) {
+      add(link, RDFS.comment.asNode(), english(note));
     }
   }
 

@@ -112,4 +112,51 @@ class LinksLoadingTest {
     assertHas(p, f + "5: entity 'tank' and Q9 are already on line 4");
     assertEquals(2, p.size(), p.toString());
   }
+
+  @Test
+  void aConfirmedLinkThatCitesTheCandidateSearchIsRefused() throws IOException {
+    List<String> p =
+        problems(
+            """
+            quetta,Q7,,,70,label,confirmed,2026-01-01,https://query.wikidata.org/sparql,score below 80
+            tank,Q9,,,,manual,confirmed,2026-01-01,http://127.0.0.1:3030/wikidata/sparql,
+            balochistan,Q10,,,,manual,confirmed,2026-01-01,https://www.wikidata.org/w/api.php,
+            pakistan,Q843,,,,manual,confirmed,2026-01-01,https://www.wikidata.org/wiki/Q843,
+            imran-khan,Q11,,,60,label,review,2026-01-01,https://query.wikidata.org/sparql,
+            """);
+    String f = "triples/wikidata-links.csv:";
+    assertHas(
+        p,
+        f
+            + "2:9: [source] a confirmed link cites the page that was checked, not the candidate"
+            + " search 'https://query.wikidata.org/sparql'; put the URL of a page that shows Q7"
+            + " for this entity, e.g. https://www.wikidata.org/wiki/Q7");
+    assertTrue(p.stream().anyMatch(x -> x.startsWith(f + "3:9: [source]")), p.toString());
+    assertTrue(p.stream().anyMatch(x -> x.startsWith(f + "4:9: [source]")), p.toString());
+    assertEquals(3, p.size(), p.toString());
+  }
+
+  @Test
+  void neutralisedFormulaCellsAreReadBackAsTheirValues() throws IOException {
+    Files.writeString(
+        links,
+        HEADER
+            + "pakistan,Q843,'=HYPERLINK(\"x\"),'@sum,,manual,confirmed,2026-01-01,"
+            + "https://www.wikidata.org/wiki/Q843,''quoted\n");
+    org.w3id.newsgraph.KnowledgeGraph kg = NewsGraph.load(Layout.of(dir));
+    String ttl = kg.asserted().toString();
+    assertTrue(ttl.contains("\"=HYPERLINK(\\\"x\\\")\""), ttl);
+    assertTrue(ttl.contains("\"@sum\""), ttl);
+    assertTrue(ttl.contains("\"'quoted\"@en"), ttl);
+  }
+
+  @Test
+  void aCarriageReturnInsideAQuotedFieldIsNamedAsSuch() throws IOException {
+    List<String> p =
+        problems("tank,Q9,\"a\rb\",,50,label,review,2026-01-01,https://example.org/sparql,\n");
+    assertHas(
+        p,
+        "triples/wikidata-links.csv:2:11: carriage return inside a quoted field; remove it or"
+            + " replace it with a space");
+  }
 }
