@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +128,7 @@ public final class GraphLoader {
   private OntologyIndex ontology;
   private Graph ontologyGraph;
   private Shapes shapes;
+  private Shapes articleShapes;
 
   private GraphLoader(
       Layout layout, int limit, LoadPlan plan, GraphSink sink, LoadListener listener) {
@@ -180,6 +180,7 @@ public final class GraphLoader {
     ontology = new OntologyIndex(ontologyGraph);
     shapes = ShaclCheck.parse(shapesGraph, shown(layout.shapes()), problems);
     problems.throwIfAny();
+    articleShapes = ShaclCheck.forArticles(shapesGraph);
     readEntities();
     readSources();
     current = linkGraph;
@@ -189,7 +190,6 @@ public final class GraphLoader {
       ShaclCheck.validate(
           shapes,
           new MultiUnion(new Graph[] {ontologyGraph, entityGraph, linkGraph}),
-          null,
           origins::get,
           linkOrigins::get,
           problems);
@@ -427,9 +427,8 @@ public final class GraphLoader {
       Graph article = current;
       Map<Node, Location> where = articleOrigins;
       ShaclCheck.validate(
-          shapes,
+          articleShapes,
           new MultiUnion(new Graph[] {ontologyGraph, entityGraph, article}),
-          focusNodes(article),
           n -> where.getOrDefault(n, origins.get(n)),
           tripleOrigins::get,
           problems);
@@ -440,21 +439,6 @@ public final class GraphLoader {
     }
     listener.articleDone(sourceId, ids.size());
     current = null;
-  }
-
-  /** The nodes of an article a shape may target: its subjects and the objects of its facts. */
-  private static Set<Node> focusNodes(Graph article) {
-    Set<Node> focus = new LinkedHashSet<>();
-    article
-        .find()
-        .forEachRemaining(
-            t -> {
-              focus.add(t.getSubject());
-              if (t.getObject().isURI() && t.getSubject().getURI().startsWith(Iris.ENTITY)) {
-                focus.add(t.getObject());
-              }
-            });
-    return focus;
   }
 
   private void readFact(
