@@ -47,6 +47,9 @@ public final class Iris {
   /** Named graph holding NewsGraph's record of what a remote store holds. */
   public static final String STATE_GRAPH = GRAPH + "state";
 
+  /** The property whose value, in {@link #STATE_GRAPH}, is that record (a text literal). */
+  public static final String STORE_STATE = BASE + "store#state";
+
   /** The syntax of every id: lower-case ASCII words joined by single hyphens. */
   public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

@@ -7,11 +7,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Graph;
@@ -171,7 +168,6 @@ public final class GraphStore implements AutoCloseable {
         InputDigest.of(layout, "format=" + FORMAT, "version=" + version(), "inferred=" + inferred);
     Path database = old.database().isEmpty() ? null : folder.resolve(old.database());
     boolean usable = database != null && Files.isDirectory(database);
-    removeLeftovers(folder, usable ? old.database() : null);
     if (usable && old.digest().equals(digest)) {
       DatasetGraph dsg = connect(folder, database);
       return new GraphStore(dsg, Origin.REUSED, folder, Build.NONE);
@@ -180,39 +176,73 @@ public final class GraphStore implements AutoCloseable {
     if (usable && old.settings().equals(settings) && !inferred) {
       DatasetGraph dsg = connect(folder, database);
       try {
-        Updated build = update(dsg, old, layout, maxErrors, listener, articleDigests);
-        new StoreState(digest, settings, old.database(), build.entities(), build.articles())
-            .write(folder);
-        return new GraphStore(dsg, Origin.BUILT, folder, build.report());
+        StoreState next =
+            Txn.calculateWrite(
+                dsg,
+                () -> {
+                  LoadResult result =
+                      NewsGraph.stream(
+                          layout,
+                          maxErrors,
+                          old.plan(articleDigests),
+                          (iri, graph) -> replace(dsg, iri, graph),
+                          listener);
+                  for (String id : old.removedBy(result)) {
+                    dsg.removeGraph(NodeFactory.createURI(Iris.sourceGraph(id)));
+                  }
+                  return old.next(result, articleDigests, digest, settings, old.database());
+                });
+        next.write(folder);
+        return new GraphStore(dsg, Origin.BUILT, folder, report(old, next, false));
       } catch (RuntimeException e) {
         TDBInternal.expel(dsg, true);
         throw e;
       }
     }
-    String name = nextDatabaseName(folder, old.database());
+    removeLeftovers(folder, usable ? old.database() : null);
+    String name = nextDatabaseName(folder, usable ? old.database() : "");
     Path fresh = folder.resolve(name);
     deleteTree(fresh);
-    Updated built = bulkBuild(fresh, layout, inferred, maxErrors, listener, articleDigests);
-    new StoreState(digest, settings, name, built.entities(), built.articles()).write(folder);
+    LoadResult result = bulkBuild(fresh, layout, inferred, maxErrors, listener);
+    StoreState next = StoreState.NONE.next(result, articleDigests, digest, settings, name);
+    next.write(folder);
     if (database != null && !database.equals(fresh)) {
       deleteTree(database);
     }
     DatasetGraph dsg = connect(folder, fresh);
-    return new GraphStore(dsg, Origin.BUILT, folder, built.report());
+    return new GraphStore(dsg, Origin.BUILT, folder, report(old, next, true));
   }
 
-  /** What a build leaves for the next one. */
-  private record Updated(
-      Map<String, String> entities, Map<String, StoreState.Article> articles, Build report) {}
+  /** What changed from {@code old} to {@code next}. */
+  static Build report(StoreState old, StoreState next, boolean full) {
+    int loaded = 0;
+    int reused = 0;
+    for (Map.Entry<String, StoreState.Article> e : next.articles().entrySet()) {
+      if (!full && e.getValue().equals(old.articles().get(e.getKey()))) {
+        reused++;
+      } else {
+        loaded++;
+      }
+    }
+    int removed = 0;
+    for (String id : old.articles().keySet()) {
+      if (!next.articles().containsKey(id)) {
+        removed++;
+      }
+    }
+    return new Build(loaded, reused, removed, full);
+  }
+
+  /** Replaces the named graph {@code iri} of {@code dsg} with {@code graph}. */
+  private static void replace(DatasetGraph dsg, String iri, Graph graph) {
+    Node g = NodeFactory.createURI(iri);
+    dsg.removeGraph(g);
+    graph.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+  }
 
   /** Builds a new database with the bulk loader. The folder is deleted if the load fails. */
-  private static Updated bulkBuild(
-      Path fresh,
-      Layout layout,
-      boolean inferred,
-      int maxErrors,
-      LoadListener listener,
-      Map<String, String> articleDigests) {
+  private static LoadResult bulkBuild(
+      Path fresh, Layout layout, boolean inferred, int maxErrors, LoadListener listener) {
     DatasetGraph dsg = connect(fresh.getParent(), fresh);
     DataLoader loader = LoaderFactory.phasedLoader(dsg, (fmt, args) -> {});
     LoadResult result;
@@ -223,17 +253,15 @@ public final class GraphStore implements AutoCloseable {
           NewsGraph.stream(
               layout, maxErrors, LoadPlan.ALL, (iri, graph) -> send(stream, iri, graph), listener);
       send(stream, Iris.ONTOLOGY_GRAPH, result.ontology());
+      loader.finishBulk();
       if (inferred) {
-        // Inference needs the whole graph: read back what was loaded.
-        loader.finishBulk();
+        // Inference needs the whole graph: it reads back what was loaded.
         Txn.executeWrite(
             dsg,
-            () -> {
-              Graph inferredGraph = Inference.infer(result.ontology(), dsg.getUnionGraph());
-              GraphUtil.addInto(dsg.getGraph(inferredGraph()), inferredGraph);
-            });
-      } else {
-        loader.finishBulk();
+            () ->
+                GraphUtil.addInto(
+                    dsg.getGraph(inferredGraph()),
+                    Inference.infer(result.ontology(), dsg.getUnionGraph())));
       }
     } catch (RuntimeException e) {
       try {
@@ -246,79 +274,7 @@ public final class GraphStore implements AutoCloseable {
       throw e;
     }
     TDBInternal.expel(dsg, true);
-    return updated(result, Map.of(), articleDigests, new Build(result.loaded().size(), 0, 0, true));
-  }
-
-  /**
-   * Loads the changed articles into {@code dsg} in one write transaction: each graph the load hands
-   * over replaces the graph of that name (changed articles, the entities, the links), and the
-   * graphs of removed articles are removed. A load that fails aborts the transaction.
-   */
-  private static Updated update(
-      DatasetGraph dsg,
-      StoreState old,
-      Layout layout,
-      int maxErrors,
-      LoadListener listener,
-      Map<String, String> articleDigests) {
-    Map<String, Set<String>> reused = new HashMap<>();
-    old.articles()
-        .forEach(
-            (id, article) -> {
-              if (article.digest().equals(articleDigests.get(id))) {
-                reused.put(id, article.uses());
-              }
-            });
-    LoadPlan plan = new LoadPlan(reused, old.entities());
-    return Txn.calculateWrite(
-        dsg,
-        () -> {
-          LoadResult result =
-              NewsGraph.stream(
-                  layout,
-                  maxErrors,
-                  plan,
-                  (iri, graph) -> {
-                    Node g = NodeFactory.createURI(iri);
-                    dsg.removeGraph(g);
-                    graph
-                        .find()
-                        .forEachRemaining(
-                            t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-                  },
-                  listener);
-          int removed = 0;
-          for (String id : old.articles().keySet()) {
-            if (!result.sources().contains(id)) {
-              dsg.removeGraph(NodeFactory.createURI(Iris.sourceGraph(id)));
-              removed++;
-            }
-          }
-          int kept = result.sources().size() - result.loaded().size();
-          return updated(
-              result,
-              old.articles(),
-              articleDigests,
-              new Build(result.loaded().size(), kept, removed, false));
-        });
-  }
-
-  /** The articles and entities to record after a load. */
-  private static Updated updated(
-      LoadResult result,
-      Map<String, StoreState.Article> old,
-      Map<String, String> articleDigests,
-      Build report) {
-    Map<String, StoreState.Article> articles = new TreeMap<>();
-    for (String id : result.sources()) {
-      Set<String> uses = result.loaded().get(id);
-      if (uses != null) {
-        articles.put(id, new StoreState.Article(articleDigests.getOrDefault(id, ""), uses));
-      } else if (old.containsKey(id)) {
-        articles.put(id, old.get(id));
-      }
-    }
-    return new Updated(result.entityClasses(), articles, report);
+    return result;
   }
 
   /** Sends one named graph's triples as quads into a bulk loader's stream. */
@@ -397,7 +353,17 @@ public final class GraphStore implements AutoCloseable {
           if (folder == null) {
             return new Counts(dsg.getDefaultGraph().size(), inferred);
           }
-          return new Counts(dsg.getUnionGraph().size() - inferred, inferred);
+          // Quads outside the inferred graph, counted without holding them (a triple two articles
+          // assert counts twice).
+          Node skip = inferredGraph();
+          long asserted = 0;
+          var quads = dsg.find();
+          while (quads.hasNext()) {
+            if (!quads.next().getGraph().equals(skip)) {
+              asserted++;
+            }
+          }
+          return new Counts(asserted, inferred);
         });
   }
 
