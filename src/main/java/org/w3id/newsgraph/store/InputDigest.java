@@ -55,8 +55,9 @@ final class InputDigest {
       if (root == null || !Files.exists(root)) {
         field(sha, "missing", component.getName());
       } else if (Files.isDirectory(root)) {
+        Path real = realPath(root);
         for (Path file : filesUnder(root)) {
-          file(sha, root.relativize(file).toString().replace('\\', '/'), file);
+          file(sha, real.relativize(file).toString().replace('\\', '/'), file);
         }
       } else {
         file(sha, root.getFileName().toString(), root);
@@ -125,6 +126,14 @@ final class InputDigest {
   private static final CSVFormat SOURCES =
       CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      throw new NewsGraphException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   private static Path path(Layout layout, RecordComponent component) {
     try {
       return (Path) component.getAccessor().invoke(layout);
@@ -133,7 +142,13 @@ final class InputDigest {
     }
   }
 
-  private static List<Path> filesUnder(Path root) {
+  private static List<Path> filesUnder(Path link) {
+    Path root;
+    try {
+      root = link.toRealPath(); // a symbolic link to the folder is walked into, not skipped
+    } catch (IOException e) {
+      throw new NewsGraphException("cannot read " + link + ": " + e.getMessage(), e);
+    }
     try (Stream<Path> walk = Files.walk(root)) {
       List<Path> files = new ArrayList<>(walk.filter(Files::isRegularFile).toList());
       files.sort(
