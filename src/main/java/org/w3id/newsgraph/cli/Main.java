@@ -7,13 +7,15 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import picocli.CommandLine;
 
 /**
  * Entry point, and the one place that turns outcomes into exit codes: {@value #OK} success, {@value
  * #USER_ERROR} a problem with the input or the options (message only), {@value #BUG} an internal
- * error (message; stack trace with {@code -v}).
+ * error (message; stack trace with {@code -v}). Every error message ends with its {@link ErrorId}
+ * in brackets, e.g. {@code [invalid-input]}.
  */
 public final class Main {
   /** Success. */
@@ -46,7 +48,7 @@ public final class Main {
     cmd.setParameterExceptionHandler(
         (ex, badArgs) -> {
           PrintWriter e = ex.getCommandLine().getErr();
-          e.println(ex.getMessage());
+          e.println(ex.getMessage() + " [" + ErrorId.BAD_OPTION + "]");
           CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
           e.println("See '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           e.flush();
@@ -55,15 +57,15 @@ public final class Main {
     cmd.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter e = commandLine.getErr();
-          if (ex instanceof NewsGraphException) {
-            e.println(ex.getMessage());
+          if (ex instanceof NewsGraphException user) {
+            e.println(user.getMessage() + " [" + user.id() + "]");
             if (root.verbose()) {
               ex.printStackTrace(e);
             }
             e.flush();
             return USER_ERROR;
           }
-          e.println("internal error: " + ex);
+          e.println("internal error: " + ex + " [" + ErrorId.INTERNAL + "]");
           if (root.verbose()) {
             ex.printStackTrace(e);
           } else {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.query.NamedQuery;
@@ -92,7 +93,8 @@ final class QueryCommand implements Callable<Integer> {
       return Main.OK;
     }
     if (name == null) {
-      throw new NewsGraphException("give a query name or a .rq file, or --list");
+      throw new NewsGraphException(
+          ErrorId.BAD_OPTION, "give a query name or a .rq file, or --list");
     }
     ResultFormat fmt = ResultFormat.fromName(format);
     NamedQuery query = library.resolve(name);

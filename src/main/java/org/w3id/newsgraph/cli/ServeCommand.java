@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.LoadException;
 import org.w3id.newsgraph.model.Iris;
@@ -159,7 +160,9 @@ final class ServeCommand implements Callable<Integer> {
 
   private static NewsGraphException portInUse(PortInUseException e) {
     return new NewsGraphException(
-        "port " + e.port() + " is in use; choose another with --port (0 picks a free one)", e);
+        ErrorId.PORT_IN_USE,
+        "port " + e.port() + " is in use; choose another with --port (0 picks a free one)",
+        e);
   }
 
   private ServerOptions options() {
@@ -167,19 +170,20 @@ final class ServeCommand implements Callable<Integer> {
     try {
       limit = ServerOptions.parseDuration(timeout);
     } catch (NewsGraphException e) {
-      throw new NewsGraphException("--timeout: " + e.getMessage(), e);
+      throw new NewsGraphException(ErrorId.BAD_OPTION, "--timeout: " + e.getMessage(), e);
     }
     long body;
     try {
       body = ServerOptions.parseSize(maxBody);
     } catch (NewsGraphException e) {
-      throw new NewsGraphException("--max-body: " + e.getMessage(), e);
+      throw new NewsGraphException(ErrorId.BAD_OPTION, "--max-body: " + e.getMessage(), e);
     }
     if (port < 0 || port > 65535) {
-      throw new NewsGraphException("--port " + port + " is out of range; use 0 to 65535");
+      throw new NewsGraphException(
+          ErrorId.BAD_OPTION, "--port " + port + " is out of range; use 0 to 65535");
     }
     if (maxRows < 1) {
-      throw new NewsGraphException("--max-rows must be at least 1");
+      throw new NewsGraphException(ErrorId.BAD_OPTION, "--max-rows must be at least 1");
     }
     return new ServerOptions(host, port, limit, allowService, body, maxRows, namedQueries());
   }
@@ -194,7 +198,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private GraphStore open() {
     if (input.maxErrors < 1) {
-      throw new NewsGraphException("--max-errors must be at least 1");
+      throw new NewsGraphException(ErrorId.BAD_OPTION, "--max-errors must be at least 1");
     }
     if (store == null) {
       return GraphStore.inMemory(input.layout(), inferred, input.maxErrors);
@@ -208,7 +212,9 @@ final class ServeCommand implements Callable<Integer> {
           ProgressLine.forTerminal(root.streams().err(), "building"));
     } catch (LoadException e) {
       throw new NewsGraphException(
-          e.getMessage() + "\nNot serving; the store " + store + " was left as it was.", e);
+          ErrorId.INVALID_INPUT,
+          e.getMessage() + "\nNot serving; the store " + store + " was left as it was.",
+          e);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.w3id.newsgraph.export;
 
 import org.apache.jena.riot.Lang;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Names;
 
@@ -31,6 +32,7 @@ public enum ExportFormat {
         .orElseThrow(
             () ->
                 new NewsGraphException(
+                    ErrorId.UNKNOWN_NAME,
                     "unknown export format '" + name + "'; accepted: " + acceptedNames()));
   }
 

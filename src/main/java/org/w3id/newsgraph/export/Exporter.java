@@ -19,6 +19,7 @@ import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.shared.InvalidPropertyURIException;
 import org.apache.jena.shared.JenaException;
 import org.apache.jena.shared.PrefixMapping;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.GraphSink;
 import org.w3id.newsgraph.load.LoadException;
@@ -157,6 +158,7 @@ public final class Exporter {
     Path dir = file.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE,
           "cannot write "
               + target
               + ": directory "
@@ -164,21 +166,26 @@ public final class Exporter {
               + " does not exist");
     }
     if (Files.isDirectory(file)) {
-      throw new NewsGraphException("cannot write " + target + ": it is a directory");
+      throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE, "cannot write " + target + ": it is a directory");
     }
     if (Files.exists(file) && !Files.isWritable(file)) {
-      throw new NewsGraphException("cannot write " + target + ": the file is not writable");
+      throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE, "cannot write " + target + ": the file is not writable");
     }
     try {
       AtomicFile.write(file, content);
     } catch (IOException | UncheckedIOException e) {
-      throw new NewsGraphException("cannot write " + target + ": " + message(e), e);
+      throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE, "cannot write " + target + ": " + message(e), e);
     } catch (LoadException e) {
       throw e; // the input is at fault, not the file: its problems as they are
     } catch (NewsGraphException e) {
-      throw new NewsGraphException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE, "cannot write " + target + ": " + e.getMessage(), e);
     } catch (InvalidPropertyURIException e) {
       throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE,
           "cannot write "
               + target
               + " as "
@@ -189,7 +196,9 @@ public final class Exporter {
           e);
     } catch (JenaException e) {
       throw new NewsGraphException(
-          "cannot write " + target + " as " + format.displayName() + ": " + e.getMessage(), e);
+          ErrorId.CANNOT_WRITE,
+          "cannot write " + target + " as " + format.displayName() + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -210,6 +219,7 @@ public final class Exporter {
     if (graph.stream()
         .anyMatch(t -> t.getSubject().isTripleTerm() || t.getObject().isTripleTerm())) {
       throw new NewsGraphException(
+          ErrorId.CANNOT_WRITE,
           format.displayName()
               + " cannot express RDF 1.2 triple terms; use turtle, ntriples or trig");
     }

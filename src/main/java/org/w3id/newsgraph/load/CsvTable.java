@@ -60,26 +60,37 @@ final class CsvTable {
     }
   }
 
+  /** Header names listed at most in a message about a wrong header. */
+  private static final int MAX_NAMES = 10;
+
   /**
    * Streams the rows of {@code file} to {@code action}. The header must name exactly {@code
    * columns}, in that order (a column whose value is optional is still present, and empty).
+   *
+   * @return the number of rows read, or -1 if the file as a whole could not be read (unreadable,
+   *     not UTF-8, empty, a wrong header, malformed CSV): what depends on its rows cannot be
+   *     checked
    */
-  static void read(
+  static long read(
       Path file, String shownAs, List<String> columns, Problems problems, Consumer<Row> action) {
-    if (!Files.isRegularFile(file)) {
-      problems.add(Location.of(shownAs), null, "file not found");
-      return;
-    }
     if (!EncodingCheck.check(file, shownAs, problems)) {
-      return;
+      return -1;
     }
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
       Map<String, Integer> header = parser.getHeaderMap();
+      if (header.isEmpty()) {
+        problems.add(
+            Location.of(shownAs),
+            null,
+            "the file is empty; it needs the header line " + String.join(",", columns));
+        return -1;
+      }
       if (!checkHeader(header, columns, shownAs, problems)) {
-        return;
+        return -1;
       }
       Iterator<CSVRecord> rows = parser.iterator();
+      long count = 0;
       while (!problems.full()) {
         long line = parser.getCurrentLineNumber() + 1;
         CSVRecord record;
@@ -93,8 +104,9 @@ final class CsvTable {
               new Location(shownAs, line, 0),
               null,
               "malformed CSV (an unbalanced \" quote?): " + rootMessage(e));
-          return;
+          return -1;
         }
+        count++;
         Location where = new Location(shownAs, line, 0);
         if (record.size() != header.size()) {
           if (record.size() == 1 && record.get(0).isEmpty()) {
@@ -114,8 +126,10 @@ final class CsvTable {
         }
         action.accept(new Row(where, record, header));
       }
+      return count;
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       problems.add(Location.of(shownAs), null, "cannot read as CSV: " + rootMessage(e));
+      return -1;
     }
   }
 
@@ -131,16 +145,29 @@ final class CsvTable {
     StringBuilder msg =
         new StringBuilder("header must be exactly ").append(String.join(",", columns));
     if (!missing.isEmpty()) {
-      msg.append("; missing: ").append(String.join(", ", missing));
+      msg.append("; missing: ").append(names(missing));
     }
     if (!unknown.isEmpty()) {
-      msg.append("; unknown: ").append(String.join(", ", unknown));
+      msg.append("; unknown: ").append(names(unknown));
     }
     if (missing.isEmpty() && unknown.isEmpty()) {
       msg.append("; the columns are in another order");
     }
     problems.add(new Location(shownAs, 1, 0), null, msg.toString());
     return false;
+  }
+
+  /** At most {@value #MAX_NAMES} names, each at most 40 characters, then how many more. */
+  private static String names(java.util.Collection<String> all) {
+    List<String> shown = new ArrayList<>();
+    for (String name : all) {
+      if (shown.size() == MAX_NAMES) {
+        shown.add("and " + (all.size() - MAX_NAMES) + " more");
+        break;
+      }
+      shown.add(name.length() > 40 ? name.substring(0, 40) + "…" : name);
+    }
+    return String.join(", ", shown);
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,26 +1,42 @@
 package org.w3id.newsgraph.load;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.w3id.newsgraph.util.InputFile;
 
 /**
- * Checks, streaming, that a file is UTF-8 without a byte order mark and with LF line ends. Reports
- * the line and column (in characters) of the first problem of each kind; in a CSV file, a carriage
+ * Checks, streaming, that a file is UTF-8 without a byte order mark, with LF line ends and no NUL
+ * characters. Decodes with the JDK's own UTF-8 decoder in REPORT mode (so over-long forms and
+ * surrogate code points are refused exactly as the CSV reader would refuse them) and reports the
+ * line and column (in characters) of the first problem of each kind; in a CSV file, a carriage
  * return inside a quoted field is told apart from a CRLF line end.
  */
 final class EncodingCheck {
+  private static final int BUFFER = 64 * 1024;
+
   private EncodingCheck() {}
 
   /** Checks {@code file} and records what is wrong in {@code problems}; returns true if clean. */
   static boolean check(Path file, String shownAs, Problems problems) {
     int before = problems.total();
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+    Optional<String> unreadable = InputFile.whyUnreadable(file);
+    if (unreadable.isPresent()) {
+      problems.add(Location.of(shownAs), null, unreadable.get());
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
       scan(in, shownAs, shownAs.endsWith(".csv"), problems);
     } catch (IOException e) {
-      problems.add(Location.of(shownAs), null, "cannot read: " + e.getMessage());
+      problems.add(Location.of(shownAs), null, "cannot read: " + InputFile.reason(file, e));
     }
     return problems.total() == before;
   }
@@ -28,38 +44,62 @@ final class EncodingCheck {
   private static void scan(InputStream in, String shownAs, boolean csv, Problems problems)
       throws IOException {
     boolean quoted = false; // inside a quoted CSV field ("" toggles twice)
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
+    CharBuffer chars = CharBuffer.allocate(BUFFER);
     long line = 1;
     long col = 0;
+    boolean start = true;
     boolean reportedCr = false;
-    boolean reportedUtf8 = false;
-    boolean first = true;
-    int b;
-    while ((b = in.read()) != -1) {
-      if (first) {
-        first = false;
-        if (b == 0xEF) {
-          in.mark(2);
-          if (in.read() == 0xBB && in.read() == 0xBF) {
+    boolean eof = false;
+    while (true) {
+      if (!eof) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (n < 0) {
+          eof = true;
+        } else {
+          bytes.position(bytes.position() + n);
+        }
+      }
+      bytes.flip();
+      if (start && startsWithUtf16Mark(bytes)) {
+        problems.add(
+            new Location(shownAs, 1, 1),
+            null,
+            "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
+        return;
+      }
+      CoderResult result = decoder.decode(bytes, chars, eof);
+      chars.flip();
+      while (chars.hasRemaining()) {
+        char c = chars.get();
+        if (start) {
+          start = false;
+          if (c == '\uFEFF') {
             problems.add(
                 new Location(shownAs, 1, 1),
                 null,
                 "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM");
             continue;
           }
-          in.reset();
         }
-      }
-      if (b == '\n') {
-        line++;
-        col = 0;
-        continue;
-      }
-      col++;
-      if (csv && b == '"') {
-        quoted = !quoted;
-      }
-      if (b == '\r') {
-        if (!reportedCr) {
+        if (c == '\n') {
+          line++;
+          col = 0;
+          continue;
+        }
+        if (Character.isLowSurrogate(c)) {
+          continue; // the second half of one character
+        }
+        col++;
+        if (csv && c == '"') {
+          quoted = !quoted;
+        }
+        if (c == '\r' && !reportedCr) {
           reportedCr = true;
           problems.add(
               new Location(shownAs, line, col),
@@ -67,34 +107,44 @@ final class EncodingCheck {
               quoted
                   ? "carriage return inside a quoted field; remove it or replace it with a space"
                   : "carriage return (CRLF or CR line end); save the file with LF line ends");
-        }
-        continue;
-      }
-      if (b < 0x80) {
-        continue;
-      }
-      int extra = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xC2 ? 1 : -1;
-      boolean ok = extra > 0 && b <= 0xF4;
-      for (int i = 0; ok && i < extra; i++) {
-        in.mark(1);
-        int c = in.read();
-        if (c < 0x80 || c > 0xBF) {
-          ok = false;
-          if (c != -1) {
-            in.reset();
-          }
+        } else if (c == 0) {
+          problems.add(
+              new Location(shownAs, line, col),
+              null,
+              "NUL character (byte 0x00); the file must be UTF-8 text — is it UTF-16 or binary?");
+          return;
         }
       }
-      if (!ok && !reportedUtf8) {
-        reportedUtf8 = true;
-        problems.add(
-            new Location(shownAs, line, col),
-            null,
-            String.format(
-                "invalid UTF-8 (byte 0x%02X); the file must be UTF-8 — was it saved as Latin-1"
-                    + " or Windows-1252?",
-                b));
+      chars.clear();
+      if (result.isError()) {
+        problems.add(new Location(shownAs, line, col + 1), null, invalid(bytes, result.length()));
+        return;
+      }
+      bytes.compact();
+      if (eof && result.isUnderflow() && bytes.position() == 0) {
+        return;
       }
     }
+  }
+
+  private static boolean startsWithUtf16Mark(ByteBuffer bytes) {
+    if (bytes.remaining() < 2) {
+      return false;
+    }
+    int b0 = bytes.get(bytes.position()) & 0xFF;
+    int b1 = bytes.get(bytes.position() + 1) & 0xFF;
+    return (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF);
+  }
+
+  private static String invalid(ByteBuffer bytes, int length) {
+    StringBuilder shown = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      shown.append(i == 0 ? "" : " ");
+      shown.append(String.format("0x%02X", bytes.get(bytes.position() + i) & 0xFF));
+    }
+    return "invalid UTF-8 ("
+        + (length == 1 ? "byte " : "bytes ")
+        + shown
+        + "); the file must be UTF-8 — was it saved as Latin-1 or Windows-1252?";
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -38,6 +39,7 @@ import org.w3id.newsgraph.model.LinkStatus;
 import org.w3id.newsgraph.model.NG;
 import org.w3id.newsgraph.model.Names;
 import org.w3id.newsgraph.model.Stance;
+import org.w3id.newsgraph.util.InputFile;
 import org.w3id.newsgraph.util.SpreadsheetCell;
 
 /**
@@ -130,6 +132,14 @@ public final class GraphLoader {
   private Shapes shapes;
   private Shapes articleShapes;
 
+  /**
+   * Whether every file whose rows others depend on was read in full. When one was not (a file
+   * unreadable, empty, not UTF-8, with a wrong header), its problem is the one root cause to
+   * report: the checks that would follow from it (unknown entity ids, unused entities) are left
+   * out.
+   */
+  private boolean complete = true;
+
   private GraphLoader(
       Layout layout, int limit, LoadPlan plan, GraphSink sink, LoadListener listener) {
     this.layout = layout;
@@ -178,11 +188,24 @@ public final class GraphLoader {
     Graph shapesGraph = RdfFiles.readTurtle(layout.shapes(), shown(layout.shapes()), problems);
     problems.throwIfAny();
     ontology = new OntologyIndex(ontologyGraph);
+    if (ontology.clazz("Person").isEmpty()) {
+      problems.add(
+          Location.of(shown(layout.ontology())),
+          null,
+          "declares no class ng:Person: it is empty or not the NewsGraph ontology");
+      problems.throwIfAny();
+    }
     shapes = ShaclCheck.parse(shapesGraph, shown(layout.shapes()), problems);
     problems.throwIfAny();
     articleShapes = ShaclCheck.forArticles(shapesGraph);
     readEntities();
+    if (!complete) {
+      problems.throwIfAny();
+    }
     readSources();
+    if (!complete) {
+      problems.throwIfAny();
+    }
     current = linkGraph;
     readLinks();
     // The entities and links once, against every shape that targets them; articles come next.
@@ -195,7 +218,9 @@ public final class GraphLoader {
           problems);
     }
     readFactFiles();
-    reportUnusedEntities();
+    if (complete) {
+      reportUnusedEntities();
+    }
     problems.throwIfAny();
     sink.graph(Iris.ENTITIES_GRAPH, entityGraph);
     sink.graph(Iris.LINKS_GRAPH, linkGraph); // even empty: a store then drops its old links
@@ -210,11 +235,9 @@ public final class GraphLoader {
   private void readEntities() {
     Path file = layout.entitiesCsv();
     String shown = shown(file);
-    CsvTable.read(
+    readAll(
         file,
-        shown,
         ENTITY_COLUMNS,
-        problems,
         row -> {
           String id = row.get("id");
           if (!checkId(row, "id", id)) {
@@ -266,11 +289,9 @@ public final class GraphLoader {
 
   private void readSources() {
     Path file = layout.sourcesCsv();
-    CsvTable.read(
+    readAll(
         file,
-        shown(file),
         SOURCE_COLUMNS,
-        problems,
         row -> {
           String id = row.get("id");
           if (!checkId(row, "id", id)) {
@@ -294,7 +315,7 @@ public final class GraphLoader {
           requireText(row, "published")
               .flatMap(d -> value(row, "published", DCTerms.issued.asNode(), d))
               .ifPresent(d -> add(source, DCTerms.issued.asNode(), d.asNode()));
-          if (!row.get("url").isEmpty()) {
+          if (!row.get("url").isEmpty() && webAddress(row, "url")) {
             value(row, "url", SCHEMA_URL, row.get("url"))
                 .ifPresent(u -> add(source, SCHEMA_URL, u.asNode()));
           }
@@ -312,13 +333,17 @@ public final class GraphLoader {
   private Optional<SourceText> sourceText(String id, SourceRow row) {
     Path textFile = layout.sourceText(id);
     if (!EncodingCheck.check(textFile, shown(textFile), problems)) {
+      complete = false;
       return Optional.empty();
     }
     try {
       return Optional.of(SourceText.read(textFile, row.furniture()));
     } catch (IOException e) {
+      complete = false;
       problems.add(
-          Location.of(shown(textFile)), null, "cannot read the source text: " + e.getMessage());
+          Location.of(shown(textFile)),
+          null,
+          "cannot read the source text: " + InputFile.reason(textFile, e));
       return Optional.empty();
     }
   }
@@ -368,6 +393,7 @@ public final class GraphLoader {
     listener.finished();
     for (String id : sources.keySet()) {
       if (!seen.contains(id)) {
+        complete = false;
         problems.add(
             Location.of(shown(layout.factsCsv(id))), null, "source '" + id + "' has no facts file");
       }
@@ -415,12 +441,7 @@ public final class GraphLoader {
     articleOrigins.put(sourceNode, source.where());
     Set<String> ids = new HashSet<>();
     Map<String, Long> contents = new HashMap<>();
-    CsvTable.read(
-        file,
-        shown(file),
-        FACT_COLUMNS,
-        problems,
-        row -> readFact(row, sourceId, text, ids, contents));
+    readAll(file, FACT_COLUMNS, row -> readFact(row, sourceId, text, ids, contents));
     facts += ids.size();
     usedEntities.addAll(articleEntities);
     if (problems.isEmpty()) {
@@ -486,6 +507,35 @@ public final class GraphLoader {
     qualifier(row, "valid_from", NG.validFrom.asNode(), qualifiers);
     qualifier(row, "valid_until", NG.validUntil.asNode(), qualifiers);
     qualifier(row, "valid_at", NG.validAt.asNode(), qualifiers);
+    if (qualifiers.containsKey(NG.validFrom.asNode())
+        && qualifiers.containsKey(NG.validUntil.asNode())
+        && startsAfter(row.get("valid_from"), row.get("valid_until"))) {
+      problems.add(
+          row.at("valid_from"),
+          "valid_from",
+          "valid_from "
+              + row.get("valid_from")
+              + " is after valid_until "
+              + row.get("valid_until")
+              + "; swap them or fix one");
+      return;
+    }
+    if (subject.isPresent()
+        && object.isPresent()
+        && subject.get().equals(object.get())
+        && ontology.isIrreflexive(property.get())) {
+      problems.add(
+          row.at("object"),
+          "object",
+          "'"
+              + row.get("object")
+              + "' "
+              + row.get("property")
+              + " itself: "
+              + row.get("property")
+              + " never links a thing to itself");
+      return;
+    }
     if (subject.isEmpty()
         || object.isEmpty()
         || stance.isEmpty()
@@ -631,7 +681,7 @@ public final class GraphLoader {
                     + " this entity"
                 : "an auto link needs its source: the SPARQL endpoint it was found at");
       }
-    } else if (isWebAddress(source)) {
+    } else if (webAddress(row, "source")) {
       sourceNode = Optional.of(uri(source));
       if (status.orElse(null) == LinkStatus.CONFIRMED && LinkSource.isCandidateSearch(source)) {
         problems.add(
@@ -644,11 +694,6 @@ public final class GraphLoader {
                 + " for this entity, e.g. https://www.wikidata.org/wiki/"
                 + qid);
       }
-    } else {
-      problems.add(
-          row.at("source"),
-          "source",
-          "'" + source + "' is not a web address; expected an http or https URL");
     }
     if (entityOk && qidOk) {
       Long first = pairs.putIfAbsent(entityId + " " + qid, row.where().line());
@@ -705,6 +750,41 @@ public final class GraphLoader {
     if (!note.isEmpty()) {
       add(link, RDFS.comment.asNode(), english(note));
     }
+  }
+
+  /**
+   * Reads a CSV file of the project with {@link CsvTable}; a file that cannot be read as a whole,
+   * or that has a header and no rows, makes the run {@link #complete incomplete}.
+   */
+  private void readAll(Path file, List<String> columns, Consumer<CsvTable.Row> action) {
+    long rows = CsvTable.read(file, shown(file), columns, problems, action);
+    if (rows == 0) {
+      problems.add(
+          new Location(shown(file), 1, 0), null, "the file has a header but no rows; add rows");
+    }
+    if (rows <= 0) {
+      complete = false;
+    }
+  }
+
+  /**
+   * Whether the partial date {@code from} (YYYY, YYYY-MM, YYYY-MM-DD) starts after {@code until}
+   * ends.
+   */
+  private static boolean startsAfter(String from, String until) {
+    int n = Math.min(from.length(), until.length());
+    return from.substring(0, n).compareTo(until.substring(0, n)) > 0;
+  }
+
+  private boolean webAddress(CsvTable.Row row, String column) {
+    if (isWebAddress(row.get(column))) {
+      return true;
+    }
+    problems.add(
+        row.at(column),
+        column,
+        "'" + row.get(column) + "' is not a web address; expected an http or https URL");
+    return false;
   }
 
   private static boolean isWebAddress(String text) {

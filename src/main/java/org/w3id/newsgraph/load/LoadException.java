@@ -1,6 +1,7 @@
 package org.w3id.newsgraph.load;
 
 import java.util.List;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 
 /**
@@ -21,7 +22,7 @@ public class LoadException extends NewsGraphException {
    *     than {@code total} counts)
    */
   public LoadException(List<Problem> problems, int total, boolean stopped) {
-    super(format(problems, total, stopped));
+    super(ErrorId.INVALID_INPUT, format(problems, total, stopped));
     this.problems = List.copyOf(problems);
     this.total = total;
   }

@@ -75,6 +75,19 @@ public final class OntologyIndex {
     return has(term(local), RDF.type.asNode(), OWL2.DatatypeProperty.asNode());
   }
 
+  /**
+   * Whether {@code property} never links a thing to itself: an {@code owl:IrreflexiveProperty}, or
+   * marked {@code ng:irreflexive true} (for transitive properties, which OWL 2 DL does not allow to
+   * be declared irreflexive).
+   */
+  public boolean isIrreflexive(Node property) {
+    return has(property, RDF.type.asNode(), OWL2.IrreflexiveProperty.asNode())
+        || has(
+            property,
+            term("irreflexive"),
+            NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+  }
+
   /** Whether a property is part of the claim and source records the loader writes itself. */
   public boolean isReserved(String local) {
     Node p = term(local);

@@ -12,6 +12,35 @@ package org.w3id.newsgraph.load;
  * @param message what is wrong and what was expected
  */
 public record Problem(String file, long line, long column, String field, String message) {
+  /** The longest message kept; the rest is cut, saying how much. */
+  static final int MAX_MESSAGE = 500;
+
+  /**
+   * Makes the message safe to print: control characters (a NUL from a broken file) are shown as
+   * {@code \\uXXXX}, and a message over {@value #MAX_MESSAGE} characters is cut.
+   */
+  public Problem {
+    message = printable(message);
+  }
+
+  private static String printable(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_MESSAGE + 40));
+    for (int i = 0; i < text.length(); i++) {
+      if (sb.length() >= MAX_MESSAGE) {
+        return sb.append("… (").append(text.length() - i).append(" more characters)").toString();
+      }
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        sb.append(String.format("\\u%04X", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
 
   /** Formats as {@code file:line:column: [field] message}, leaving out what is unknown. */
   @Override

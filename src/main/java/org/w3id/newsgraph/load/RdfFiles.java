@@ -1,6 +1,5 @@
 package org.w3id.newsgraph.load;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
@@ -8,6 +7,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.newsgraph.util.InputFile;
 
 /** Reads Turtle files, turning parse errors into {@link Problem}s with line and column. */
 final class RdfFiles {
@@ -16,8 +16,9 @@ final class RdfFiles {
   /** Parses a Turtle file; returns an empty graph and records problems if it cannot. */
   static Graph readTurtle(Path file, String shownAs, Problems problems) {
     Graph graph = GraphFactory.createDefaultGraph();
-    if (!Files.isRegularFile(file)) {
-      problems.add(Location.of(shownAs), null, "file not found");
+    java.util.Optional<String> unreadable = InputFile.whyUnreadable(file);
+    if (unreadable.isPresent()) {
+      problems.add(Location.of(shownAs), null, unreadable.get());
       return graph;
     }
     int before = problems.total();

@@ -5,14 +5,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.util.InputFile;
 
 /**
  * The query files in one directory. A query's name is its file name without {@code .rq}; the file
@@ -48,7 +49,8 @@ public final class QueryLibrary {
    */
   public List<NamedQuery> list() {
     if (!Files.isDirectory(dir)) {
-      throw new NewsGraphException("query directory " + dir + " does not exist");
+      throw new NewsGraphException(
+          ErrorId.UNKNOWN_NAME, "query directory " + dir + " does not exist");
     }
     List<NamedQuery> queries = new ArrayList<>();
     for (String name : names()) {
@@ -78,13 +80,19 @@ public final class QueryLibrary {
       return load(dir.resolve(name + EXTENSION));
     }
     if (nameOrFile.endsWith(EXTENSION) && (nameOrFile.contains("/") || nameOrFile.contains("\\"))) {
-      throw new NewsGraphException("query file " + nameOrFile + " does not exist");
+      Path file = pathOrNull(nameOrFile);
+      String why =
+          file == null ? "not a file name" : InputFile.whyUnreadable(file).orElse("cannot be read");
+      throw new NewsGraphException(
+          ErrorId.UNREADABLE_FILE, "query file " + nameOrFile + ": " + why);
     }
     if (!Files.isDirectory(dir)) {
       throw new NewsGraphException(
+          ErrorId.UNKNOWN_NAME,
           "unknown query '" + nameOrFile + "'; query directory " + dir + " does not exist");
     }
     throw new NewsGraphException(
+        ErrorId.UNKNOWN_NAME,
         "unknown query '" + nameOrFile + "'; known: " + String.join(", ", names()));
   }
 
@@ -98,11 +106,10 @@ public final class QueryLibrary {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
-      throw new NewsGraphException(file + ": not valid UTF-8", e);
-    } catch (NoSuchFileException e) {
-      throw new NewsGraphException("query file " + file + " does not exist", e);
+      throw new NewsGraphException(ErrorId.UNREADABLE_FILE, file + ": not valid UTF-8", e);
     } catch (IOException e) {
-      throw new NewsGraphException("cannot read query file " + file + ": " + e.getMessage(), e);
+      throw new NewsGraphException(
+          ErrorId.UNREADABLE_FILE, "query file " + file + ": " + InputFile.reason(file, e), e);
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -126,6 +133,7 @@ public final class QueryLibrary {
     }
     if (title == null || title.isEmpty()) {
       throw new NewsGraphException(
+          ErrorId.INVALID_QUERY,
           file
               + ":1: no '# Title:' line; a query file starts with comment lines"
               + " '# Title: ...' and '# Question: ...'");
@@ -145,7 +153,8 @@ public final class QueryLibrary {
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new NewsGraphException("cannot read query directory " + dir + ": " + e.getMessage(), e);
+      throw new NewsGraphException(
+          ErrorId.UNREADABLE_FILE, "cannot read query directory " + dir + ": " + e.getMessage(), e);
     }
   }
 

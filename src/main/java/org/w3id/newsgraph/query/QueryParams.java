@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shared.PrefixMapping;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
 
@@ -22,7 +23,8 @@ public final class QueryParams {
         (name, value) -> {
           String var = name.startsWith("?") ? name.substring(1) : name;
           if (!var.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new NewsGraphException("'" + name + "' is not a variable name");
+            throw new NewsGraphException(
+                ErrorId.BAD_OPTION, "'" + name + "' is not a variable name");
           }
           out.put(var, node(value, prefixes));
         });

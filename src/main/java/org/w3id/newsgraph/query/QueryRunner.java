@@ -21,6 +21,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.shared.JenaException;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.OpVars;
@@ -29,6 +30,7 @@ import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryScopeException;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.system.Txn;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.export.ExportFormat;
 import org.w3id.newsgraph.export.Exporter;
@@ -42,6 +44,10 @@ import org.w3id.newsgraph.model.Iris;
  */
 public final class QueryRunner {
   private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+
+  static {
+    SpreadsheetSafeCsv.register();
+  }
 
   private QueryRunner() {}
 
@@ -78,7 +84,12 @@ public final class QueryRunner {
       PrefixMapping prefixes,
       OutputStream out) {
     Query q = bind(query, parse(query, prefixes), params);
-    long count = inRead(dataset, () -> execute(dataset, query, q, format, out));
+    long count;
+    try {
+      count = inRead(dataset, () -> execute(dataset, query, q, format, out));
+    } catch (JenaException e) {
+      throw failed(query, e);
+    }
     try {
       out.flush();
     } catch (IOException e) {
@@ -126,6 +137,7 @@ public final class QueryRunner {
           Var v = Var.alloc(name);
           if (!used.contains(v)) {
             throw new NewsGraphException(
+                ErrorId.INVALID_QUERY,
                 query.file() + ": the query has no variable ?" + name + " to set");
           }
           substitution.put(v, value);
@@ -134,6 +146,7 @@ public final class QueryRunner {
       return QueryTransformOps.syntaxSubstitute(q, substitution);
     } catch (QueryScopeException e) {
       throw new NewsGraphException(
+          ErrorId.INVALID_QUERY,
           query.file()
               + ": cannot set a variable the query itself assigns ("
               + e.getMessage()
@@ -164,7 +177,10 @@ public final class QueryRunner {
         column = Integer.parseInt(at.group(2));
       }
       String where = line > 0 ? ":" + line + ":" + column : "";
-      throw new NewsGraphException(query.file() + where + ": " + message, e);
+      throw new NewsGraphException(ErrorId.INVALID_QUERY, query.file() + where + ": " + message, e);
+    } catch (JenaException e) {
+      // Parsed, but refused while building it, e.g. a regex pattern that does not compile.
+      throw new NewsGraphException(ErrorId.INVALID_QUERY, query.file() + ": " + firstLine(e), e);
     }
   }
 
@@ -262,8 +278,25 @@ public final class QueryRunner {
     }
   }
 
+  /**
+   * A query that parsed but failed while running (a SERVICE endpoint down, an expression Jena
+   * refuses at run time): the user's error, in one sentence.
+   */
+  private static NewsGraphException failed(NamedQuery query, JenaException e) {
+    return new NewsGraphException(
+        ErrorId.QUERY_FAILED,
+        query.file() + ": the query failed while running: " + firstLine(e),
+        e);
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.strip().lines().findFirst().orElse(message);
+  }
+
   private static NewsGraphException unsupported(NamedQuery query) {
     return new NewsGraphException(
+        ErrorId.INVALID_QUERY,
         query.file() + ": only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run");
   }
 

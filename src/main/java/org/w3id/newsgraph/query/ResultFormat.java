@@ -1,5 +1,6 @@
 package org.w3id.newsgraph.query;
 
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Names;
 
@@ -24,6 +25,7 @@ public enum ResultFormat {
         .orElseThrow(
             () ->
                 new NewsGraphException(
+                    ErrorId.UNKNOWN_NAME,
                     "unknown result format '" + name + "'; accepted: " + acceptedNames()));
   }
 

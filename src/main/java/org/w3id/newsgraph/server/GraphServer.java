@@ -23,8 +23,10 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.query.SpreadsheetSafeCsv;
 
 /**
  * A read-only SPARQL endpoint over a dataset: an embedded Apache Jena Fuseki with the query page.
@@ -62,6 +64,7 @@ public final class GraphServer implements AutoCloseable {
    */
   public GraphServer(Dataset dataset, ServerOptions options) {
     this.options = options;
+    SpreadsheetSafeCsv.register();
     DatasetGraph served = readOnly(dataset.asDatasetGraph(), options);
     UiAssets assets = new UiAssets();
     FusekiServer.Builder builder =
@@ -133,6 +136,7 @@ public final class GraphServer implements AutoCloseable {
       }
       Throwable root = bind != null ? bind : rootCause(e);
       throw new NewsGraphException(
+          ErrorId.CANNOT_LISTEN,
           "cannot listen on " + options.host() + " port " + options.port() + ": " + message(root),
           e);
     }
@@ -226,10 +230,14 @@ public final class GraphServer implements AutoCloseable {
         throw new PortInUseException(host, port, e);
       }
       throw new NewsGraphException(
-          "cannot listen on " + host + " port " + port + ": " + message(e), e);
+          ErrorId.CANNOT_LISTEN,
+          "cannot listen on " + host + " port " + port + ": " + message(e),
+          e);
     } catch (IOException | RuntimeException e) {
       throw new NewsGraphException(
-          "cannot listen on " + host + " port " + port + ": " + message(e), e);
+          ErrorId.CANNOT_LISTEN,
+          "cannot listen on " + host + " port " + port + ": " + message(e),
+          e);
     }
   }
 

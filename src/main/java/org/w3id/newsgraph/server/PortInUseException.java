@@ -1,5 +1,6 @@
 package org.w3id.newsgraph.server;
 
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 
 /** The server could not listen because another program already uses the port. */
@@ -9,7 +10,7 @@ public class PortInUseException extends NewsGraphException {
   private final int port;
 
   public PortInUseException(String host, int port, Throwable cause) {
-    super("port " + port + " on " + host + " is in use", cause);
+    super(ErrorId.PORT_IN_USE, "port " + port + " on " + host + " is in use", cause);
     this.port = port;
   }
 

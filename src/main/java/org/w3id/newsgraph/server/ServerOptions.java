@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.query.NamedQuery;
 
@@ -57,19 +58,21 @@ public record ServerOptions(
    */
   public ServerOptions {
     if (host == null || host.isBlank()) {
-      throw new NewsGraphException("the host must not be empty");
+      throw new NewsGraphException(ErrorId.BAD_OPTION, "the host must not be empty");
     }
     if (port < 0 || port > 65535) {
-      throw new NewsGraphException("port " + port + " is out of range; use 0 to 65535");
+      throw new NewsGraphException(
+          ErrorId.BAD_OPTION, "port " + port + " is out of range; use 0 to 65535");
     }
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new NewsGraphException("the query timeout must be positive");
+      throw new NewsGraphException(ErrorId.BAD_OPTION, "the query timeout must be positive");
     }
     if (maxBodyBytes < 1) {
-      throw new NewsGraphException("the request body limit must be at least 1 byte");
+      throw new NewsGraphException(
+          ErrorId.BAD_OPTION, "the request body limit must be at least 1 byte");
     }
     if (maxRows < 1) {
-      throw new NewsGraphException("the row limit must be at least 1");
+      throw new NewsGraphException(ErrorId.BAD_OPTION, "the row limit must be at least 1");
     }
     queries = List.copyOf(queries);
   }
@@ -124,6 +127,7 @@ public record ServerOptions(
     Matcher m = DURATION.matcher(text == null ? "" : text.strip());
     if (!m.matches()) {
       throw new NewsGraphException(
+          ErrorId.BAD_OPTION,
           "'" + text + "' is not a duration; use a number with a unit, e.g. 10s, 500ms, 2m");
     }
     long amount = Long.parseLong(m.group(1));
@@ -136,7 +140,8 @@ public record ServerOptions(
           default -> Duration.ofSeconds(amount);
         };
     if (d.isZero()) {
-      throw new NewsGraphException("'" + text + "' is zero; a timeout must be positive");
+      throw new NewsGraphException(
+          ErrorId.BAD_OPTION, "'" + text + "' is zero; a timeout must be positive");
     }
     return d;
   }
@@ -151,6 +156,7 @@ public record ServerOptions(
     Matcher m = SIZE.matcher(text == null ? "" : text.strip());
     if (!m.matches()) {
       throw new NewsGraphException(
+          ErrorId.BAD_OPTION,
           "'" + text + "' is not a size; use a number of bytes, optionally with k or m, e.g. 1m");
     }
     long amount = Long.parseLong(m.group(1));
@@ -158,7 +164,8 @@ public record ServerOptions(
     long bytes =
         unit.startsWith("k") ? amount * 1024 : unit.startsWith("m") ? amount << 20 : amount;
     if (bytes < 1) {
-      throw new NewsGraphException("'" + text + "' is zero; a size must be positive");
+      throw new NewsGraphException(
+          ErrorId.BAD_OPTION, "'" + text + "' is zero; a size must be positive");
     }
     return bytes;
   }

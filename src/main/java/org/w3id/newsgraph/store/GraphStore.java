@@ -27,6 +27,7 @@ import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.KnowledgeGraph;
 import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.NewsGraphException;
@@ -396,19 +397,21 @@ public final class GraphStore implements AutoCloseable {
    */
   private static boolean prepareFolder(Path folder) {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
-      throw new NewsGraphException("cannot use " + folder + " as a store: it is not a folder");
+      throw new NewsGraphException(
+          ErrorId.STORE, "cannot use " + folder + " as a store: it is not a folder");
     }
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
       throw new NewsGraphException(
-          "cannot create the store folder " + folder + ": " + reason(e), e);
+          ErrorId.STORE, "cannot create the store folder " + folder + ": " + reason(e), e);
     }
     try {
       Path probe = Files.createTempFile(folder, ".write-test", ".tmp");
       Files.delete(probe);
     } catch (IOException e) {
       throw new NewsGraphException(
+          ErrorId.STORE,
           "cannot use " + folder + " as a store: the folder is not writable (" + reason(e) + ")",
           e);
     }
@@ -418,13 +421,15 @@ public final class GraphStore implements AutoCloseable {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       if (entries.iterator().hasNext()) {
         throw new NewsGraphException(
+            ErrorId.STORE,
             "cannot use "
                 + folder
                 + " as a store: the folder is not empty and is not a NewsGraph store;"
                 + " give a new or empty folder");
       }
     } catch (IOException e) {
-      throw new NewsGraphException("cannot read the store folder " + folder + ": " + reason(e), e);
+      throw new NewsGraphException(
+          ErrorId.STORE, "cannot read the store folder " + folder + ": " + reason(e), e);
     }
     return false;
   }
@@ -436,6 +441,7 @@ public final class GraphStore implements AutoCloseable {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       if (message.contains("lock")) {
         throw new NewsGraphException(
+            ErrorId.STORE,
             "cannot open the store "
                 + folder
                 + ": it is in use by another process ("
@@ -443,7 +449,8 @@ public final class GraphStore implements AutoCloseable {
                 + ")",
             e);
       }
-      throw new NewsGraphException("cannot open the store " + folder + ": " + message, e);
+      throw new NewsGraphException(
+          ErrorId.STORE, "cannot open the store " + folder + ": " + message, e);
     }
   }
 

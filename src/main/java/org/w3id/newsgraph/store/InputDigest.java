@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.Layout;
 
@@ -159,7 +160,7 @@ final class InputDigest {
                   .compareTo(root.relativize(b).toString().replace('\\', '/')));
       return files;
     } catch (IOException | UncheckedIOException e) {
-      throw new NewsGraphException("cannot read " + root + ": " + e.getMessage(), e);
+      throw new NewsGraphException(ErrorId.STORE, "cannot read " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -167,7 +168,7 @@ final class InputDigest {
     try {
       field(sha, "file", name + "\0" + Files.size(file));
     } catch (IOException e) {
-      throw new NewsGraphException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new NewsGraphException(ErrorId.STORE, "cannot read " + file + ": " + e.getMessage(), e);
     }
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
       byte[] buffer = new byte[8192];
@@ -175,7 +176,7 @@ final class InputDigest {
         // the DigestInputStream feeds the digest
       }
     } catch (IOException e) {
-      throw new NewsGraphException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new NewsGraphException(ErrorId.STORE, "cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -196,6 +196,69 @@ class CliIT {
     assertTrue(r.err().contains("--no-such-option"), r.err());
   }
 
+  // ---- errors: the user's own are exit 1 with one sentence and a stable identifier (issue 7)
+
+  @Test
+  void aServiceEndpointThatIsDownIsTheUsersErrorNotABug() throws IOException {
+    Path q = query("down.rq", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }");
+    Run r = run("query", q.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().startsWith(q + ": the query failed while running: "), r.err());
+    assertTrue(r.err().strip().endsWith("[query-failed]"), r.err());
+    assertFalse(r.err().contains("internal error"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void aQueryJenaRefusesAfterParsingIsTheUsersError() throws IOException {
+    Path q = query("regex.rq", "SELECT * WHERE { ?s ?p ?o FILTER regex(str(?o), \"(\") }");
+    Run r = run("query", q.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("Regex pattern exception"), r.err());
+    assertTrue(r.err().strip().endsWith("[invalid-query]"), r.err());
+    assertFalse(r.err().contains("org.apache.jena"), r.err());
+  }
+
+  @Test
+  void aBadFileGivenToQuerySaysWhy() throws IOException {
+    Path folder = Files.createDirectory(tmp.resolve("folder.rq"));
+    Run r = run("query", folder.toString());
+    assertEquals(1, r.code(), r.err());
+    assertEquals(
+        "query file " + folder + ": is a folder, not a file [unreadable-file]", r.err().strip());
+    Path loop = tmp.resolve("loop.rq");
+    Files.createSymbolicLink(loop, loop);
+    Run l = run("query", loop.toString());
+    assertEquals(1, l.code(), l.err());
+    assertTrue(l.err().contains("symbolic link loop"), l.err());
+  }
+
+  @Test
+  void everyErrorEndsWithItsIdentifier() {
+    assertTrue(run("query", "no-such-query").err().strip().endsWith("[unknown-name]"));
+    assertTrue(run("export", "--no-such-option").err().contains("[bad-option]"));
+    assertTrue(
+        run("validate", "--triples", tmp.toString()).err().strip().endsWith("[invalid-input]"));
+  }
+
+  @Test
+  void csvResultsNeutraliseSpreadsheetFormulas() throws IOException {
+    Path q =
+        query(
+            "formula.rq",
+            "SELECT ?a ?b ?c WHERE { BIND(\"=HYPERLINK(\\\"http://x\\\")\" AS ?a)"
+                + " BIND(\"@SUM(1)\" AS ?b) BIND(-12 AS ?c) }");
+    Run r = run("query", q.toString(), "--format", "csv");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("a,b,c\r\n\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(1),-12\r\n", r.text());
+    Run json = run("query", q.toString(), "--format", "json");
+    assertTrue(json.text().contains("\"=HYPERLINK("), json.text());
+  }
+
+  private Path query(String name, String body) throws IOException {
+    return Files.writeString(tmp.resolve(name), "# Title: " + name + "\n" + body + "\n");
+  }
+
   private Path copyTriples() throws IOException {
     Path target = tmp.resolve("triples");
     try (Stream<Path> files = Files.walk(Path.of("triples"))) {

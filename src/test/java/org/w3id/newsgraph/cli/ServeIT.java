@@ -185,19 +185,23 @@ class ServeIT {
       taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
       int port = taken.getLocalPort();
       assertOneLine(
-          "port " + port + " is in use; choose another with --port (0 picks a free one)",
+          "port "
+              + port
+              + " is in use; choose another with --port (0 picks a free one) [port-in-use]",
           "--port",
           "" + port);
     }
     assertOneLine(
-        "--timeout: '10x' is not a duration; use a number with a unit, e.g. 10s, 500ms, 2m",
+        "--timeout: '10x' is not a duration; use a number with a unit, e.g. 10s, 500ms, 2m"
+            + " [bad-option]",
         "--timeout",
         "10x");
     assertOneLine(
-        "--max-body: '1g' is not a size; use a number of bytes, optionally with k or m, e.g. 1m",
+        "--max-body: '1g' is not a size; use a number of bytes, optionally with k or m, e.g. 1m"
+            + " [bad-option]",
         "--max-body",
         "1g");
-    assertOneLine("--port 70000 is out of range; use 0 to 65535", "--port", "70000");
+    assertOneLine("--port 70000 is out of range; use 0 to 65535 [bad-option]", "--port", "70000");
     Path file = Files.writeString(tmp.resolve("a-file"), "x");
     String under = file.resolve("store").toString();
     try (ServeProcess p = ServeProcess.start("--port", "0", "--store", under)) {
@@ -207,7 +211,7 @@ class ServeIT {
           p.errText().startsWith("cannot create the store folder " + under + ": "), p.errText());
     }
     assertOneLine(
-        "cannot use " + file + " as a store: it is not a folder",
+        "cannot use " + file + " as a store: it is not a folder [store]",
         "--port",
         "0",
         "--store",

@@ -411,6 +411,180 @@ class GraphLoaderTest {
         e.getMessage());
   }
 
+  // ---- hostile and careless input: one root cause, one message (issue 7)
+
+  @Test
+  void surrogateCodePointInUtf8IsRefusedWithItsPosition() throws IOException {
+    // ED A0 80 would be U+D800, a surrogate: not UTF-8, though the old check let it pass.
+    project.writeBytes(ENTITIES, withBytes(MiniProject.ENTITIES, "Beta Town", 2, 0xED, 0xA0, 0x80));
+    Problem p = single();
+    assertAt(p, ENTITIES, 4, 18, null);
+    assertContains(p, "invalid UTF-8 (bytes 0xED 0xA0 0x80)");
+  }
+
+  @Test
+  void overlongUtf8IsRefusedWithItsPosition() throws IOException {
+    // E0 80 AF is an over-long form of '/'.
+    project.writeBytes(ENTITIES, withBytes(MiniProject.ENTITIES, "Bob Smith", 0, 0xE0, 0x80, 0xAF));
+    Problem p = single();
+    assertAt(p, ENTITIES, 5, 18, null);
+    assertContains(p, "invalid UTF-8 (byte 0xE0)");
+  }
+
+  @Test
+  void emptyEntitiesFileIsOneProblem() throws IOException {
+    project.write(ENTITIES, "");
+    Problem p = single();
+    assertAt(p, ENTITIES, 0, 0, null);
+    assertContains(
+        p, "the file is empty; it needs the header line id,class,label,alt_labels,comment");
+  }
+
+  @Test
+  void headerOnlyEntitiesFileIsOneProblem() throws IOException {
+    project.write(ENTITIES, "id,class,label,alt_labels,comment\n");
+    assertContains(single(), "the file has a header but no rows");
+  }
+
+  @Test
+  void headerOnlyFactsFileIsOneProblem() throws IOException {
+    project.write(FACTS, String.join(",", GraphLoader.FACT_COLUMNS) + "\n");
+    Problem p = single();
+    assertAt(p, FACTS, 1, 0, null);
+    assertContains(p, "the file has a header but no rows");
+  }
+
+  @Test
+  void crlfFactsFileIsOneProblem() throws IOException {
+    project.write(FACTS, MiniProject.FACTS.replace("\n", "\r\n"));
+    assertContains(single(), "CRLF");
+  }
+
+  @Test
+  void bomInTheEntitiesFileIsOneProblem() throws IOException {
+    project.write(ENTITIES, "\uFEFF" + MiniProject.ENTITIES);
+    assertContains(single(), "byte order mark");
+  }
+
+  @Test
+  void utf16FileIsOneProblem() throws IOException {
+    project.writeBytes(FACTS, ("\uFEFF" + MiniProject.FACTS).getBytes(StandardCharsets.UTF_16LE));
+    Problem p = single();
+    assertAt(p, FACTS, 1, 1, null);
+    assertContains(p, "the file is UTF-16");
+  }
+
+  @Test
+  void emptyOntologyIsOneProblem() throws IOException {
+    project.write("ontology/newsgraph.ttl", "");
+    Problem p = single();
+    assertEquals("ontology/newsgraph.ttl", rel(p.file()));
+    assertContains(p, "declares no class ng:Person");
+  }
+
+  @Test
+  void missingSourceTextIsOneProblemWithoutAFalseNoSource() throws IOException {
+    java.nio.file.Files.delete(project.path("triples/sources/mini.txt"));
+    Problem p = single();
+    assertAt(p, "triples/sources/mini.txt", 0, 0, null);
+    assertEquals("file not found", p.message());
+  }
+
+  @Test
+  void unreadableFilesSayWhy() throws IOException {
+    java.nio.file.Files.delete(project.path("triples/sources/mini.txt"));
+    java.nio.file.Files.createDirectory(project.path("triples/sources/mini.txt"));
+    assertEquals("is a folder, not a file", single().message());
+    java.nio.file.Files.delete(project.path(ENTITIES));
+    java.nio.file.Files.createSymbolicLink(project.path(ENTITIES), project.path(ENTITIES));
+    Problem loop = all().get(0);
+    assertAt(loop, ENTITIES, 0, 0, null);
+    assertContains(loop, "symbolic link loop");
+  }
+
+  @Test
+  void nulByteIsShownEscapedNotRaw() throws IOException {
+    project.write(ENTITIES, MiniProject.ENTITIES.replace("bob-smith,Person", "bob\0smith,Person"));
+    Problem p = single();
+    assertAt(p, ENTITIES, 5, 4, null);
+    assertContains(p, "NUL character");
+    project.write(ENTITIES, MiniProject.ENTITIES);
+    project.replace(
+        FACTS, "f1,alpha,attacked,beta-town,,states", "f1,alpha,attacked,beta-town,,st\u0001");
+    Problem stance = single();
+    assertContains(stance, "unknown stance 'st\\u0001'");
+    assertFalse(stance.toString().chars().anyMatch(Character::isISOControl), stance::toString);
+  }
+
+  @Test
+  void aHugeHeaderGivesAShortMessage() throws IOException {
+    StringBuilder header = new StringBuilder("id,class,label,alt_labels,comment");
+    for (int i = 0; i < 200_000; i++) {
+      header.append(",extra").append(i);
+    }
+    project.write(ENTITIES, header + "\n");
+    Problem p = single();
+    assertTrue(p.toString().length() < 1000, () -> "too long: " + p.toString().length());
+    assertContains(p, "unknown: extra0, extra1,");
+    assertContains(p, "and 199990 more");
+  }
+
+  @Test
+  void selfLoopOnAnIrreflexiveRelation() throws IOException {
+    project.append(
+        FACTS,
+        "f8,alpha,hasLinksWith,alpha,,states,agency,Alpha Group attacked Beta Town on May 1.,,,,,");
+    Problem p = single();
+    assertAt(p, FACTS, 9, 4, "object");
+    assertContains(p, "'alpha' hasLinksWith itself: hasLinksWith never links a thing to itself");
+  }
+
+  @Test
+  void selfLoopOnATransitiveRelationMarkedIrreflexive() throws IOException {
+    project.append(
+        FACTS,
+        "f8,beta-town,locatedIn,beta-town,,states,agency,Alpha Group attacked Beta Town on May 1.,,,,,");
+    Problem p = single();
+    assertAt(p, FACTS, 9, 4, "object");
+    assertContains(p, "never links a thing to itself");
+  }
+
+  @Test
+  void validFromAfterValidUntil() throws IOException {
+    project.replace(FACTS, "agency said.\",,2019,,,", "agency said.\",,2019-06,2019-05-31,,");
+    Problem p = single();
+    assertAt(p, FACTS, 8, 10, "valid_from");
+    assertContains(p, "valid_from 2019-06 is after valid_until 2019-05-31");
+  }
+
+  @Test
+  void overlappingPartialDatesAreNotReversed() throws IOException {
+    project.replace(FACTS, "agency said.\",,2019,,,", "agency said.\",,2019-06,2019,,");
+    GraphLoader.load(project.layout(), 100);
+  }
+
+  @Test
+  void javascriptUrlForASource() throws IOException {
+    project.replace(SOURCES, "https://example.org/a", "javascript:alert(1)");
+    Problem p = single();
+    assertAt(p, SOURCES, 2, 5, "url");
+    assertContains(p, "'javascript:alert(1)' is not a web address; expected an http or https URL");
+  }
+
+  /** {@code text} as UTF-8 with {@code bytes} inserted {@code after} characters past {@code at}. */
+  private static byte[] withBytes(String text, String at, int after, int... bytes) {
+    int cut = text.indexOf(at) + after;
+    byte[] head = text.substring(0, cut).getBytes(StandardCharsets.UTF_8);
+    byte[] tail = text.substring(cut).getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[head.length + bytes.length + tail.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    for (int i = 0; i < bytes.length; i++) {
+      all[head.length + i] = (byte) bytes[i];
+    }
+    System.arraycopy(tail, 0, all, head.length + bytes.length, tail.length);
+    return all;
+  }
+
   // ---- helpers
 
   private List<Problem> all() {

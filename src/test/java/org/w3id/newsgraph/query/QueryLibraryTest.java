@@ -61,7 +61,7 @@ class QueryLibraryTest {
   void missingFileGivenAsPath() {
     NewsGraphException e =
         assertThrows(NewsGraphException.class, () -> library.resolve("no/such/file.rq"));
-    assertEquals("query file no/such/file.rq does not exist", e.getMessage());
+    assertEquals("query file no/such/file.rq: file not found", e.getMessage());
   }
 
   @Test
