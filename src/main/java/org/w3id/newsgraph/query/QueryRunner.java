@@ -84,18 +84,7 @@ public final class QueryRunner {
       PrefixMapping prefixes,
       OutputStream out) {
     Query q = bind(query, parse(query, prefixes), params);
-    long count;
-    try {
-      count = inRead(dataset, () -> execute(dataset, query, q, format, out));
-    } catch (JenaException e) {
-      throw failed(query, e);
-    }
-    try {
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return count;
+    return finish(query, out, () -> inRead(dataset, () -> execute(dataset, query, q, format, out)));
   }
 
   /**
@@ -200,16 +189,26 @@ public final class QueryRunner {
       PrefixMapping prefixes,
       OutputStream out) {
     Query q = bind(query, parse(query, prefixes), params);
+    return finish(
+        query,
+        out,
+        () -> execute(QueryExecution.service(endpoint).query(q).build(), query, q, format, out));
+  }
+
+  /** Runs {@code execution}, turning Jena's run-time errors into one sentence, then flushes. */
+  private static long finish(NamedQuery query, OutputStream out, Supplier<Long> execution) {
     long count;
     try {
-      count = execute(QueryExecution.service(endpoint).query(q).build(), query, q, format, out);
+      count = execution.get();
     } catch (QueryExceptionHTTP e) {
       String why =
           e.getStatusCode() > 0
-              ? "HTTP " + e.getStatusCode() + " " + String.valueOf(e.getStatusLine())
-              : String.valueOf(e.getMessage());
+              ? "HTTP " + e.getStatusCode() + " " + e.getStatusLine()
+              : firstLine(e);
       throw new NewsGraphException(
-          query.file() + ": the endpoint " + endpoint + " did not answer: " + why, e);
+          ErrorId.QUERY_FAILED, query.file() + ": the endpoint did not answer: " + why, e);
+    } catch (JenaException e) {
+      throw failed(query, e);
     }
     try {
       out.flush();
