@@ -206,7 +206,7 @@ public final class QueryRunner {
               ? "HTTP " + e.getStatusCode() + " " + e.getStatusLine()
               : firstLine(e);
       throw new NewsGraphException(
-          ErrorId.QUERY_FAILED, query.file() + ": the endpoint did not answer: " + why, e);
+          ErrorId.QUERY_FAILED, query.file() + ": the query failed while running: " + why, e);
     } catch (JenaException e) {
       throw failed(query, e);
     }
