@@ -1,12 +1,13 @@
 package org.w3id.newsgraph;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
+import org.w3id.newsgraph.load.GraphSink;
 import org.w3id.newsgraph.load.OntologyIndex;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.model.NG;
@@ -47,34 +48,61 @@ public record Summary(
 
   /** Counts what is in {@code data}, using {@code ontology} for the class hierarchy. */
   static Summary of(Graph ontology, Graph data) {
-    OntologyIndex index = new OntologyIndex(ontology);
-    SortedMap<String, Long> byClass = new TreeMap<>();
-    SortedMap<String, Long> byProperty = new TreeMap<>();
-    SortedMap<String, Long> byStance = new TreeMap<>();
-    long sources = 0;
-    long events = 0;
-    for (Triple t : data.find(Node.ANY, RDF.type.asNode(), Node.ANY).toList()) {
-      Node cls = t.getObject();
-      if (cls.equals(NG.Source.asNode())) {
-        sources++;
-      } else if (t.getSubject().getURI().startsWith(Iris.ENTITY)) {
-        increment(byClass, cls.getLocalName());
-        if (index.isSubClassOf(cls, NG.Event.asNode())) {
-          events++;
+    Counter counter = new Counter();
+    counter.graph(Iris.ENTITIES_GRAPH, data);
+    return counter.summary(ontology);
+  }
+
+  /**
+   * Counts graphs as a streaming load hands them over, keeping only the counts. A relation that two
+   * articles both assert counts once per article.
+   */
+  public static final class Counter implements GraphSink {
+    private final Map<Node, Long> byClass = new HashMap<>();
+    private final SortedMap<String, Long> byProperty = new TreeMap<>();
+    private final SortedMap<String, Long> byStance = new TreeMap<>();
+    private long sources;
+    private long triples;
+
+    @Override
+    public void graph(String graphIri, Graph data) {
+      data.find()
+          .forEachRemaining(
+              t -> {
+                triples++;
+                Node s = t.getSubject();
+                Node p = t.getPredicate();
+                if (p.equals(RDF.type.asNode())) {
+                  if (t.getObject().equals(NG.Source.asNode())) {
+                    sources++;
+                  } else if (s.isURI() && s.getURI().startsWith(Iris.ENTITY)) {
+                    byClass.merge(t.getObject(), 1L, Long::sum);
+                  }
+                } else if (p.equals(NG.stance.asNode())) {
+                  increment(byStance, t.getObject().getLocalName());
+                }
+                if (s.isURI()
+                    && s.getURI().startsWith(Iris.ENTITY)
+                    && p.getURI().startsWith(NG.NS)) {
+                  increment(byProperty, p.getLocalName());
+                }
+              });
+    }
+
+    /** The summary of everything counted so far. */
+    public Summary summary(Graph ontology) {
+      OntologyIndex index = new OntologyIndex(ontology);
+      SortedMap<String, Long> classes = new TreeMap<>();
+      long events = 0;
+      for (Map.Entry<Node, Long> e : byClass.entrySet()) {
+        classes.merge(e.getKey().getLocalName(), e.getValue(), Long::sum);
+        if (index.isSubClassOf(e.getKey(), NG.Event.asNode())) {
+          events += e.getValue();
         }
       }
+      return new Summary(
+          sources, classes, events, new TreeMap<>(byProperty), new TreeMap<>(byStance), triples);
     }
-    for (Triple t : data.find().toList()) {
-      Node s = t.getSubject();
-      if (s.isURI()
-          && s.getURI().startsWith(Iris.ENTITY)
-          && t.getPredicate().getURI().startsWith(NG.NS)) {
-        increment(byProperty, t.getPredicate().getLocalName());
-      }
-    }
-    data.find(Node.ANY, NG.stance.asNode(), Node.ANY)
-        .forEachRemaining(t -> increment(byStance, t.getObject().getLocalName()));
-    return new Summary(sources, byClass, events, byProperty, byStance, data.size());
   }
 
   private static void increment(Map<String, Long> map, String key) {

@@ -3,8 +3,11 @@ package org.w3id.newsgraph.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.w3id.newsgraph.KnowledgeGraph;
+import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.export.ExportFormat;
 import org.w3id.newsgraph.export.Exporter;
+import org.w3id.newsgraph.load.LoadListener;
+import org.w3id.newsgraph.load.LoadPlan;
 import org.w3id.newsgraph.model.Iris;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +31,10 @@ final class ExportCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "turtle",
-      description = "turtle, ntriples, jsonld, trig or rdfxml (default: ${DEFAULT-VALUE}).")
+      description =
+          "turtle, ntriples, jsonld, trig, rdfxml or nquads (default: ${DEFAULT-VALUE})."
+              + " ntriples and nquads stream one article at a time (each article's facts in its"
+              + " own named graph in nquads), in bounded memory, sorted within each graph.")
   private String format;
 
   @Option(
@@ -49,6 +55,18 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExportFormat fmt = ExportFormat.fromName(format);
+    if ((fmt == ExportFormat.NTRIPLES || fmt == ExportFormat.NQUADS) && !inferred) {
+      int max = input.maxErrors();
+      LoadListener progress = ProgressLine.forTerminal(root.streams().err(), "exporting");
+      Exporter.Load load =
+          sink -> NewsGraph.stream(input.layout(), max, LoadPlan.ALL, sink, progress);
+      if (output == null) {
+        Exporter.stream(load, fmt, root.streams().out());
+      } else {
+        Exporter.streamFile(load, fmt, output);
+      }
+      return Main.OK;
+    }
     KnowledgeGraph kg = input.load();
     var extra = inferred ? kg.inferred() : null;
     if (output == null) {

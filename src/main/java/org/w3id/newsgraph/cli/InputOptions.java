@@ -34,9 +34,14 @@ final class InputOptions {
   }
 
   KnowledgeGraph load() {
+    return NewsGraph.load(layout(), maxErrors());
+  }
+
+  /** {@code --max-errors}, checked. */
+  int maxErrors() {
     if (maxErrors < 1) {
       throw new org.w3id.newsgraph.NewsGraphException("--max-errors must be at least 1");
     }
-    return NewsGraph.load(layout(), maxErrors);
+    return maxErrors;
   }
 }

@@ -201,7 +201,7 @@ final class LinkCommand implements Callable<Integer> {
       return Main.OK;
     }
     PrintStream err = root.streams().err();
-    ProgressLine line = new ProgressLine(err, progress || System.console() != null);
+    LinkProgressLine line = new LinkProgressLine(err, progress || System.console() != null);
     LinkReport r;
     try {
       r = Linker.link(kg, file, options, line);

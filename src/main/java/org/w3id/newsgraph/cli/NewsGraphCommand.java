@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       ValidateCommand.class,
       ExportCommand.class,
+      BuildCommand.class,
       QueryCommand.class,
       ServeCommand.class,
       SiteCommand.class,

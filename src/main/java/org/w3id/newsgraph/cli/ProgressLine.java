@@ -1,63 +1,86 @@
 package org.w3id.newsgraph.cli;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Locale;
-import org.w3id.newsgraph.link.LinkProgress;
+import org.w3id.newsgraph.load.LoadListener;
 
 /**
- * Shows the linker's progress on one line of standard error, rewritten in place: what is being
- * asked, how far, how many requests, and each pause a busy service asked for.
+ * Shows a long load's progress on one terminal line (articles done, facts/s, ETA), rewritten in
+ * place on standard error at most five times a second. Made only when standard output is a
+ * terminal; otherwise commands use {@link LoadListener#NONE} and print nothing of this.
  */
-final class ProgressLine implements LinkProgress {
-  private final PrintStream err;
-  private final boolean on;
-  private int width;
+final class ProgressLine implements LoadListener {
+  private static final long EVERY_NANOS = 200_000_000L;
 
-  ProgressLine(PrintStream err, boolean on) {
-    this.err = err;
-    this.on = on;
+  private final TerminalLine out;
+  private final String what;
+  private long start;
+  private long lastShown;
+  private int total;
+  private int done;
+  private long facts;
+  private boolean shown;
+
+  ProgressLine(PrintStream err, String what) {
+    this.out = new TerminalLine(err, true);
+    this.what = what;
+  }
+
+  /** A progress line on {@code err} when the process runs on a terminal, else nothing. */
+  static LoadListener forTerminal(PrintStream err, String what) {
+    return System.console() != null ? new ProgressLine(err, what) : LoadListener.NONE;
   }
 
   @Override
-  public void asked(String what, int done, int total, int requests) {
-    show(
-        String.format(
-            Locale.ROOT,
-            "asking %s: %d of %d done, %d request%s",
-            what,
-            done,
-            total,
-            requests,
-            requests == 1 ? "" : "s"));
+  public void started(int articles) {
+    total = articles;
+    start = System.nanoTime();
+    lastShown = start;
   }
 
   @Override
-  public void waiting(String service, int status, Duration wait) {
-    show(
-        String.format(
-            Locale.ROOT,
-            "%s answered HTTP %d: waiting %.1f s before trying again",
-            service,
-            status,
-            wait.toMillis() / 1000.0));
+  public void articleDone(String sourceId, long count) {
+    done++;
+    facts += count;
+    long now = System.nanoTime();
+    if (now - lastShown >= EVERY_NANOS) {
+      lastShown = now;
+      show(now);
+    }
   }
 
-  private void show(String text) {
-    if (!on) {
-      return;
+  @Override
+  public void finished() {
+    if (shown) {
+      show(System.nanoTime());
+      out.end();
     }
-    String pad = " ".repeat(Math.max(0, width - text.length()));
-    err.print("\r" + text + pad);
-    err.flush();
-    width = text.length();
   }
 
-  /** Ends the line, so what follows starts on a line of its own. */
-  void end() {
-    if (on && width > 0) {
-      err.println();
-      err.flush();
+  private void show(long now) {
+    out.show(line(done, total, facts, now - start));
+    shown = true;
+  }
+
+  /** The text of the line, e.g. {@code loading: 120/1000 articles, 24000 facts, 51234 facts/s}. */
+  String line(int articlesDone, int articles, long factsDone, long elapsedNanos) {
+    double seconds = Math.max(elapsedNanos / 1e9, 1e-3);
+    long rate = Math.round(factsDone / seconds);
+    StringBuilder sb =
+        new StringBuilder(what)
+            .append(": ")
+            .append(articlesDone)
+            .append('/')
+            .append(articles)
+            .append(" articles, ")
+            .append(factsDone)
+            .append(" facts, ")
+            .append(rate)
+            .append(" facts/s");
+    if (articlesDone > 0 && articlesDone < articles) {
+      long eta = Math.round(seconds / articlesDone * (articles - articlesDone));
+      sb.append(String.format(Locale.ROOT, ", ETA %d:%02d", eta / 60, eta % 60));
     }
+    return sb.toString();
   }
 }

@@ -71,6 +71,14 @@ final class QueryCommand implements Callable<Integer> {
       description = "Query the asserted and the inferred triples (inverse, symmetric, transitive).")
   private boolean inferred;
 
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description =
+          "Run the query on a remote SPARQL endpoint (e.g. http://127.0.0.1:3030/ds/sparql,"
+              + " a store filled with 'newsgraph build --store URL') instead of loading the CSV.")
+  private String endpoint;
+
   @Override
   public Integer call() {
     QueryLibrary library = new QueryLibrary(queries);
@@ -90,6 +98,15 @@ final class QueryCommand implements Callable<Integer> {
     }
     ResultFormat fmt = ResultFormat.fromName(format);
     NamedQuery query = library.resolve(name);
+    if (endpoint != null) {
+      if (inferred) {
+        throw new NewsGraphException(
+            "--inferred works on the local graph only; on an endpoint, ask its inferred graph");
+      }
+      QueryRunner.runRemote(
+          endpoint, query, QueryParams.parse(params, Iris.prefixes()), fmt, Iris.prefixes(), out);
+      return Main.OK;
+    }
     Dataset dataset = input.load().dataset(inferred);
     QueryRunner.run(
         dataset, query, QueryParams.parse(params, Iris.prefixes()), fmt, Iris.prefixes(), out);

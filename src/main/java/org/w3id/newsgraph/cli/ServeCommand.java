@@ -61,9 +61,11 @@ final class ServeCommand implements Callable<Integer> {
       names = "--store",
       paramLabel = "DIR",
       description =
-          "Keep the graph in a TDB2 store in DIR, rebuilt from the CSV only when the ontology or"
-              + " the triples changed since it was built, otherwise opened as is. Without it the"
-              + " graph is built in memory at every start.")
+          "Keep the graph in a TDB2 store in DIR (as 'newsgraph build --store DIR' makes it: one"
+              + " named graph per article, the default graph their union), updated from the CSV"
+              + " when the ontology or the triples changed since it was built (only the changed"
+              + " articles), otherwise opened as is. Without it the graph is built in memory at"
+              + " every start.")
   private Path store;
 
   @Option(
@@ -215,7 +217,12 @@ final class ServeCommand implements Callable<Integer> {
       return GraphStore.inMemory(input.layout(), inferred, input.maxErrors);
     }
     try {
-      return GraphStore.tdb2(store, input.layout(), inferred, input.maxErrors);
+      return GraphStore.tdb2(
+          store,
+          input.layout(),
+          inferred,
+          input.maxErrors,
+          ProgressLine.forTerminal(root.streams().err(), "building"));
     } catch (LoadException e) {
       throw new NewsGraphException(
           ErrorId.INVALID_INPUT,

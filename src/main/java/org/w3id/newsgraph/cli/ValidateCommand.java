@@ -3,7 +3,7 @@ package org.w3id.newsgraph.cli;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.w3id.newsgraph.KnowledgeGraph;
+import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +24,11 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KnowledgeGraph kg = input.load();
-    Summary s = kg.summary();
+    Summary s =
+        NewsGraph.validate(
+            input.layout(),
+            input.maxErrors(),
+            ProgressLine.forTerminal(root.streams().err(), "validating"));
     PrintStream out = root.streams().out();
     out.printf(
         "valid: %d source%s, %d entities (%d events), %d relations, %d claims, %d triples%n",

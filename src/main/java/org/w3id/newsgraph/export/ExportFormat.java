@@ -11,7 +11,8 @@ public enum ExportFormat {
   NTRIPLES("nt", Lang.NTRIPLES),
   JSONLD("jsonld", Lang.JSONLD),
   TRIG("trig", Lang.TRIG),
-  RDFXML("rdf", Lang.RDFXML);
+  RDFXML("rdf", Lang.RDFXML),
+  NQUADS("nq", Lang.NQUADS);
 
   private final String extension;
   private final Lang lang;
@@ -22,7 +23,7 @@ public enum ExportFormat {
   }
 
   /**
-   * The format named {@code name}, ignoring case: turtle, ntriples, jsonld, trig or rdfxml.
+   * The format named {@code name}, ignoring case: turtle, ntriples, jsonld, trig, rdfxml or nquads.
    *
    * @throws NewsGraphException for any other name
    */

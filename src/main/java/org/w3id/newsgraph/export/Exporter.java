@@ -1,8 +1,12 @@
 package org.w3id.newsgraph.export;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -17,6 +21,8 @@ import org.apache.jena.shared.JenaException;
 import org.apache.jena.shared.PrefixMapping;
 import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.load.GraphSink;
+import org.w3id.newsgraph.load.LoadException;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.util.AtomicFile;
 
@@ -48,13 +54,31 @@ public final class Exporter {
     switch (format) {
       case TURTLE -> SortedTurtleWriter.write(union(asserted, inferred), prefixes, out);
       case NTRIPLES -> {
-        StringBuilder sb = new StringBuilder();
-        SortedTurtleWriter.ntriplesLines(union(asserted, inferred))
-            .forEach(line -> sb.append(line).append('\n'));
-        SortedTurtleWriter.writeUtf8(sb.toString(), out);
+        // Line by line: never the whole output in one String.
+        try {
+          Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          for (String line : SortedTurtleWriter.ntriplesLines(union(asserted, inferred))) {
+            w.write(line);
+            w.write('\n');
+          }
+          w.flush();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
       case TRIG ->
           SortedTurtleWriter.writeTrig(asserted, Iris.INFERRED_GRAPH, inferred, prefixes, out);
+      case NQUADS -> {
+        // The asserted triples in the default graph, the inferred ones in their named graph.
+        try (GraphStreamWriter triples = new GraphStreamWriter(out, ExportFormat.NTRIPLES)) {
+          triples.graph("", asserted); // N-Triples lines: no graph name is written
+        }
+        if (inferred != null) {
+          try (GraphStreamWriter quads = new GraphStreamWriter(out, ExportFormat.NQUADS)) {
+            quads.graph(Iris.INFERRED_GRAPH, inferred);
+          }
+        }
+      }
       case JSONLD, RDFXML -> jena(union(asserted, inferred), prefixes, format, out);
     }
   }
@@ -69,6 +93,67 @@ public final class Exporter {
    */
   public static void writeFile(
       Graph asserted, Graph inferred, PrefixMapping prefixes, ExportFormat format, Path target) {
+    atomically(target, format, out -> write(asserted, inferred, prefixes, format, out));
+  }
+
+  /** Streams a load into a sink (e.g. {@code sink -> GraphLoader.stream(..., sink, ...)}). */
+  @FunctionalInterface
+  public interface Load {
+    /** Runs the load, handing every graph to {@code sink}; throws if the load fails. */
+    void into(GraphSink sink);
+  }
+
+  /**
+   * Streams what {@code load} hands over to {@code target} as N-Triples or N-Quads, one graph at a
+   * time, never the whole output in memory; atomically, as {@link #writeFile}: a load that fails
+   * leaves no file and any previous one as it was.
+   *
+   * @return how many lines were written
+   */
+  public static long streamFile(Load load, ExportFormat format, Path target) {
+    long[] written = new long[1];
+    atomically(
+        target,
+        format,
+        out -> {
+          try (GraphStreamWriter lines = new GraphStreamWriter(out, format)) {
+            load.into(lines);
+            written[0] = lines.written();
+          }
+        });
+    return written[0];
+  }
+
+  /**
+   * Streams as {@link #streamFile} does, to {@code out}: through a temporary file, so that a load
+   * that fails half way writes nothing to {@code out}.
+   *
+   * @return how many lines were written
+   */
+  public static long stream(Load load, ExportFormat format, OutputStream out) {
+    Path temp;
+    try {
+      temp = Files.createTempFile("newsgraph-export", "." + format.fileExtension());
+    } catch (IOException e) {
+      throw new NewsGraphException("cannot create a temporary file: " + message(e), e);
+    }
+    try {
+      long written = streamFile(load, format, temp);
+      Files.copy(temp, out);
+      out.flush();
+      return written;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // a temporary file left behind is harmless
+      }
+    }
+  }
+
+  private static void atomically(Path target, ExportFormat format, AtomicFile.Content content) {
     Path file = target.toAbsolutePath().normalize();
     Path dir = file.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
@@ -89,10 +174,12 @@ public final class Exporter {
           ErrorId.CANNOT_WRITE, "cannot write " + target + ": the file is not writable");
     }
     try {
-      AtomicFile.write(file, out -> write(asserted, inferred, prefixes, format, out));
+      AtomicFile.write(file, content);
     } catch (IOException | UncheckedIOException e) {
       throw new NewsGraphException(
           ErrorId.CANNOT_WRITE, "cannot write " + target + ": " + message(e), e);
+    } catch (LoadException e) {
+      throw e; // the input is at fault, not the file: its problems as they are
     } catch (NewsGraphException e) {
       throw new NewsGraphException(
           ErrorId.CANNOT_WRITE, "cannot write " + target + ": " + e.getMessage(), e);

@@ -91,7 +91,7 @@ final class CsvTable {
       }
       Iterator<CSVRecord> rows = parser.iterator();
       long count = 0;
-      while (true) {
+      while (!problems.full()) {
         long line = parser.getCurrentLineNumber() + 1;
         CSVRecord record;
         try {

@@ -24,7 +24,9 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
@@ -41,8 +43,11 @@ import org.w3id.newsgraph.util.InputFile;
 import org.w3id.newsgraph.util.SpreadsheetCell;
 
 /**
- * Maps the CSV files of a {@link Layout} onto the ontology. Reads every file, collects every
- * problem, and returns a graph only when there is none: nothing is ever half loaded.
+ * Maps the CSV files of a {@link Layout} onto the ontology, streaming: the entities and the links
+ * (shared by all articles) stay in memory; each article's facts are read, checked and validated
+ * into a graph of their own, handed to a {@link GraphSink} and forgotten. Collects every problem
+ * (up to the limit; past it, it stops checking) and throws them at the end: a load with a problem
+ * never succeeds, and whoever gave the sink discards what it took.
  */
 public final class GraphLoader {
   /** Columns of {@code sources.csv}. */
@@ -92,17 +97,40 @@ public final class GraphLoader {
   private static final Node PROV_DERIVED = uri("http://www.w3.org/ns/prov#wasDerivedFrom");
   private static final Node SCHEMA_URL = uri("http://schema.org/url");
 
+  /** A row of {@code sources.csv}: its triples (the article's record) and its page furniture. */
+  private record SourceRow(Graph record, Set<String> furniture, Location where) {}
+
   private final Layout layout;
   private final Problems problems;
-  private final Graph data = GraphFactory.createDefaultGraph();
+  private final LoadPlan plan;
+  private final GraphSink sink;
+  private final LoadListener listener;
+  private final Graph entityGraph = GraphFactory.createDefaultGraph();
+  private final Graph linkGraph = GraphFactory.createDefaultGraph();
+
+  /** Where {@link #add} writes: the entities, a source's record, an article, or the links. */
+  private Graph current = entityGraph;
+
+  /** Where entities, sources and links were declared (kept for the whole load). */
   private final Map<Node, Location> origins = new HashMap<>();
-  private final Map<Triple, Location> tripleOrigins = new HashMap<>();
+
+  /** Where an article's claims and facts come from (one article at a time). */
+  private Map<Node, Location> articleOrigins = new HashMap<>();
+
+  private Map<Triple, Location> tripleOrigins = new HashMap<>();
+  private final Map<Triple, Location> linkOrigins = new HashMap<>();
   private final Map<String, Location> entities = new HashMap<>();
   private final Map<Node, Node> entityClasses = new HashMap<>();
   private final Set<String> usedEntities = new HashSet<>();
-  private final Map<String, SourceText> sources = new LinkedHashMap<>();
-  private final Set<String> sourcesWithoutText = new HashSet<>();
+  private final Set<String> publishers = new HashSet<>();
+  private final Map<String, SourceRow> sources = new LinkedHashMap<>();
+  private final Map<String, Set<String>> loaded = new LinkedHashMap<>();
+  private Set<String> articleEntities = new HashSet<>();
+  private long facts;
   private OntologyIndex ontology;
+  private Graph ontologyGraph;
+  private Shapes shapes;
+  private Shapes articleShapes;
 
   /**
    * Whether every file whose rows others depend on was read in full. When one was not (a file
@@ -112,9 +140,13 @@ public final class GraphLoader {
    */
   private boolean complete = true;
 
-  private GraphLoader(Layout layout, int limit) {
+  private GraphLoader(
+      Layout layout, int limit, LoadPlan plan, GraphSink sink, LoadListener listener) {
     this.layout = layout;
     this.problems = new Problems(limit);
+    this.plan = plan;
+    this.sink = sink;
+    this.listener = listener;
   }
 
   /**
@@ -126,13 +158,34 @@ public final class GraphLoader {
    * @throws LoadException listing every problem, when there is any
    */
   public static LoadedGraph load(Layout layout, int limit) {
-    return new GraphLoader(layout, limit).run();
+    Graph data = GraphFactory.createDefaultGraph();
+    LoadResult result =
+        stream(
+            layout,
+            limit,
+            LoadPlan.ALL,
+            (iri, triples) -> triples.find().forEachRemaining(data::add),
+            LoadListener.NONE);
+    return new LoadedGraph(result.ontology(), data);
   }
 
-  private LoadedGraph run() {
-    Graph ontologyGraph =
-        RdfFiles.readTurtle(layout.ontology(), shown(layout.ontology()), problems);
-    Graph shapes = RdfFiles.readTurtle(layout.shapes(), shown(layout.shapes()), problems);
+  /**
+   * Loads and validates {@code layout} one article at a time, handing each validated named graph to
+   * {@code sink}: every article's graph ({@link Iris#sourceGraph}) as it is read, then the entities
+   * ({@link Iris#ENTITIES_GRAPH}) and the links ({@link Iris#LINKS_GRAPH}, possibly empty).
+   *
+   * @param plan the unchanged articles to skip
+   * @throws LoadException listing every problem, when there is any (the sink may have taken some
+   *     graphs by then)
+   */
+  public static LoadResult stream(
+      Layout layout, int limit, LoadPlan plan, GraphSink sink, LoadListener listener) {
+    return new GraphLoader(layout, limit, plan, sink, listener).run();
+  }
+
+  private LoadResult run() {
+    ontologyGraph = RdfFiles.readTurtle(layout.ontology(), shown(layout.ontology()), problems);
+    Graph shapesGraph = RdfFiles.readTurtle(layout.shapes(), shown(layout.shapes()), problems);
     problems.throwIfAny();
     ontology = new OntologyIndex(ontologyGraph);
     if (ontology.clazz("Person").isEmpty()) {
@@ -142,6 +195,9 @@ public final class GraphLoader {
           "declares no class ng:Person: it is empty or not the NewsGraph ontology");
       problems.throwIfAny();
     }
+    shapes = ShaclCheck.parse(shapesGraph, shown(layout.shapes()), problems);
+    problems.throwIfAny();
+    articleShapes = ShaclCheck.forArticles(shapesGraph);
     readEntities();
     if (!complete) {
       problems.throwIfAny();
@@ -150,15 +206,28 @@ public final class GraphLoader {
     if (!complete) {
       problems.throwIfAny();
     }
-    readFactFiles();
+    current = linkGraph;
     readLinks();
+    // The entities and links once, against every shape that targets them; articles come next.
+    if (problems.isEmpty()) {
+      ShaclCheck.validate(
+          shapes,
+          new MultiUnion(new Graph[] {ontologyGraph, entityGraph, linkGraph}),
+          origins::get,
+          linkOrigins::get,
+          problems);
+    }
+    readFactFiles();
     if (complete) {
       reportUnusedEntities();
     }
     problems.throwIfAny();
-    ShaclCheck.validate(shapes, ontologyGraph, data, origins, tripleOrigins, problems);
-    problems.throwIfAny();
-    return new LoadedGraph(ontologyGraph, data);
+    sink.graph(Iris.ENTITIES_GRAPH, entityGraph);
+    sink.graph(Iris.LINKS_GRAPH, linkGraph); // even empty: a store then drops its old links
+    Map<String, String> classes = new java.util.TreeMap<>();
+    entityClasses.forEach(
+        (e, c) -> classes.put(e.getURI().substring(Iris.ENTITY.length()), c.getURI()));
+    return new LoadResult(ontologyGraph, List.copyOf(sources.keySet()), loaded, classes, facts);
   }
 
   // ---- entities.csv
@@ -234,11 +303,15 @@ public final class GraphLoader {
           }
           Node source = uri(Iris.source(id));
           origins.put(source, row.where());
+          current = GraphFactory.createDefaultGraph();
           add(source, RDF.type.asNode(), NG.Source.asNode());
           requireText(row, "title").ifPresent(t -> add(source, DCTerms.title.asNode(), plain(t)));
           requireText(row, "title").ifPresent(t -> add(source, RDFS.label.asNode(), english(t)));
           entityRef(row, "publisher", true)
               .ifPresent(p -> add(source, DCTerms.publisher.asNode(), p));
+          if (Iris.isValidId(row.get("publisher"))) {
+            publishers.add(row.get("publisher"));
+          }
           requireText(row, "published")
               .flatMap(d -> value(row, "published", DCTerms.issued.asNode(), d))
               .ifPresent(d -> add(source, DCTerms.issued.asNode(), d.asNode()));
@@ -251,23 +324,28 @@ public final class GraphLoader {
           if (!row.get("note").isEmpty()) {
             add(source, RDFS.comment.asNode(), english(row.get("note")));
           }
-          Path textFile = layout.sourceText(id);
-          if (!EncodingCheck.check(textFile, shown(textFile), problems)) {
-            sourcesWithoutText.add(id);
-            complete = false;
-            return;
-          }
-          try {
-            sources.put(id, SourceText.read(textFile, new HashSet<>(split(row.raw("furniture")))));
-          } catch (IOException e) {
-            sourcesWithoutText.add(id);
-            complete = false;
-            problems.add(
-                Location.of(shown(textFile)),
-                null,
-                "cannot read the source text: " + InputFile.reason(textFile, e));
-          }
+          sources.put(
+              id, new SourceRow(current, new HashSet<>(split(row.raw("furniture"))), row.where()));
         });
+  }
+
+  /** The text of a source, read when its facts are (one at a time); empty if it cannot be. */
+  private Optional<SourceText> sourceText(String id, SourceRow row) {
+    Path textFile = layout.sourceText(id);
+    if (!EncodingCheck.check(textFile, shown(textFile), problems)) {
+      complete = false;
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SourceText.read(textFile, row.furniture()));
+    } catch (IOException e) {
+      complete = false;
+      problems.add(
+          Location.of(shown(textFile)),
+          null,
+          "cannot read the source text: " + InputFile.reason(textFile, e));
+      return Optional.empty();
+    }
   }
 
   // ---- facts/<source>.csv
@@ -280,15 +358,19 @@ public final class GraphLoader {
         List<Path> sorted = new ArrayList<>();
         files.forEach(sorted::add);
         sorted.sort(null);
+        listener.started((int) sorted.stream().filter(f -> !reusable(idOf(f))).count());
         for (Path file : sorted) {
-          String name = file.getFileName().toString();
-          String sourceId = name.substring(0, name.length() - ".csv".length());
+          String sourceId = idOf(file);
           seen.add(sourceId);
-          SourceText text = sources.get(sourceId);
-          if (sourcesWithoutText.contains(sourceId)) {
-            continue; // its source text is reported already; its quotes cannot be checked
+          SourceRow row = sources.get(sourceId);
+          if (problems.full()) {
+            continue; // no room left in the report: stop checking, the load fails anyway
           }
-          if (text == null) {
+          if (row != null && reusable(sourceId)) {
+            usedEntities.addAll(plan.reused().get(sourceId));
+            continue;
+          }
+          if (row == null) {
             problems.add(
                 Location.of(shown(file)),
                 null,
@@ -299,12 +381,16 @@ public final class GraphLoader {
                     + " for this facts file");
             continue;
           }
-          readFacts(file, sourceId, text);
+          Optional<SourceText> text = sourceText(sourceId, row);
+          if (text.isPresent()) {
+            readArticle(file, sourceId, row, text.get());
+          }
         }
       } catch (IOException e) {
         problems.add(Location.of(shown(dir)), null, "cannot list: " + e.getMessage());
       }
     }
+    listener.finished();
     for (String id : sources.keySet()) {
       if (!seen.contains(id)) {
         complete = false;
@@ -314,10 +400,66 @@ public final class GraphLoader {
     }
   }
 
-  private void readFacts(Path file, String sourceId, SourceText text) {
+  /** Whether the plan lets this article be skipped: reused, and its entities as they were. */
+  private boolean reusable(String sourceId) {
+    Set<String> uses = plan.reused().get(sourceId);
+    if (uses == null) {
+      return false;
+    }
+    for (String id : uses) {
+      Node cls = entityClasses.get(uri(Iris.entity(id)));
+      if (cls == null || !cls.getURI().equals(plan.entityClasses().get(id))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String idOf(Path factsFile) {
+    String name = factsFile.getFileName().toString();
+    return name.substring(0, name.length() - ".csv".length());
+  }
+
+  /**
+   * Reads one article's facts into a graph of its own (with its source's record), validates that
+   * graph against the shapes (with the ontology and the entities as context, never copied) and
+   * hands it to the sink.
+   */
+  private void readArticle(Path file, String sourceId, SourceRow source, SourceText text) {
+    current = GraphFactory.createDefaultGraph();
+    articleOrigins = new HashMap<>();
+    tripleOrigins = new HashMap<>();
+    articleEntities = new HashSet<>();
+    source.record().find().forEachRemaining(current::add);
+    // The publisher counts as used: its class is checked with the article (SHACL on the source).
+    source
+        .record()
+        .find(Node.ANY, DCTerms.publisher.asNode(), Node.ANY)
+        .forEachRemaining(
+            t -> articleEntities.add(t.getObject().getURI().substring(Iris.ENTITY.length())));
+    Node sourceNode = uri(Iris.source(sourceId));
+    articleOrigins.put(sourceNode, source.where());
     Set<String> ids = new HashSet<>();
     Map<String, Long> contents = new HashMap<>();
     readAll(file, FACT_COLUMNS, row -> readFact(row, sourceId, text, ids, contents));
+    facts += ids.size();
+    usedEntities.addAll(articleEntities);
+    if (problems.isEmpty()) {
+      Graph article = current;
+      Map<Node, Location> where = articleOrigins;
+      ShaclCheck.validate(
+          articleShapes,
+          new MultiUnion(new Graph[] {ontologyGraph, entityGraph, article}),
+          n -> where.getOrDefault(n, origins.get(n)),
+          tripleOrigins::get,
+          problems);
+    }
+    if (problems.isEmpty()) {
+      sink.graph(Iris.sourceGraph(sourceId), current);
+      loaded.put(sourceId, Set.copyOf(articleEntities));
+    }
+    listener.articleDone(sourceId, ids.size());
+    current = null;
   }
 
   private void readFact(
@@ -326,6 +468,9 @@ public final class GraphLoader {
       SourceText text,
       Set<String> ids,
       Map<String, Long> contents) {
+    if (problems.full()) {
+      return;
+    }
     String id = row.get("id");
     if (!checkId(row, "id", id)) {
       return;
@@ -335,7 +480,7 @@ public final class GraphLoader {
       return;
     }
     Node claim = uri(Iris.fact(sourceId, id));
-    origins.put(claim, row.where());
+    articleOrigins.put(claim, row.where());
     Optional<Node> subject = entityRef(row, "subject", true);
     Optional<Node> property = property(row);
     Optional<Node> object = property.flatMap(p -> objectOrValue(row, p));
@@ -435,7 +580,7 @@ public final class GraphLoader {
     }
     if (stance.get().asserted()) {
       Triple fact = Triple.create(s, p, o);
-      data.add(fact);
+      current.add(fact);
       tripleOrigins.putIfAbsent(fact, row.where());
     }
   }
@@ -582,8 +727,8 @@ public final class GraphLoader {
     Node link = uri(Iris.link(entityId, qid));
     origins.put(link, row.where());
     Triple match = Triple.create(entity, SKOS_EXACT_MATCH, item);
-    data.add(match);
-    tripleOrigins.putIfAbsent(match, row.where());
+    linkGraph.add(match);
+    linkOrigins.putIfAbsent(match, row.where());
     add(link, RDF.type.asNode(), OntologyIndex.term("WikidataLink"));
     add(link, OntologyIndex.term("linkedEntity"), entity);
     add(link, OntologyIndex.term("wikidataItem"), item);
@@ -815,7 +960,7 @@ public final class GraphLoader {
           "unknown entity id '" + id + "'; declare it in " + shown(layout.entitiesCsv()));
       return Optional.empty();
     }
-    usedEntities.add(id);
+    articleEntities.add(id);
     return Optional.of(uri(Iris.entity(id)));
   }
 
@@ -862,11 +1007,11 @@ public final class GraphLoader {
   }
 
   private boolean isPublisher(String id) {
-    return data.contains(Node.ANY, DCTerms.publisher.asNode(), uri(Iris.entity(id)));
+    return publishers.contains(id);
   }
 
   private void add(Node s, Node p, Node o) {
-    data.add(Triple.create(s, p, o));
+    current.add(Triple.create(s, p, o));
   }
 
   private static List<String> split(String list) {

@@ -14,7 +14,15 @@ public class LoadException extends NewsGraphException {
   private final int total;
 
   public LoadException(List<Problem> problems, int total) {
-    super(ErrorId.INVALID_INPUT, format(problems, total));
+    this(problems, total, false);
+  }
+
+  /**
+   * @param stopped whether checking stopped once the report was full (so more problems may exist
+   *     than {@code total} counts)
+   */
+  public LoadException(List<Problem> problems, int total, boolean stopped) {
+    super(ErrorId.INVALID_INPUT, format(problems, total, stopped));
     this.problems = List.copyOf(problems);
     this.total = total;
   }
@@ -29,7 +37,7 @@ public class LoadException extends NewsGraphException {
     return total;
   }
 
-  private static String format(List<Problem> problems, int total) {
+  private static String format(List<Problem> problems, int total, boolean stopped) {
     StringBuilder sb = new StringBuilder();
     for (Problem p : problems) {
       sb.append(p).append('\n');
@@ -39,7 +47,11 @@ public class LoadException extends NewsGraphException {
     }
     sb.append(total)
         .append(total == 1 ? " problem" : " problems")
-        .append(" found; nothing was loaded.");
+        .append(
+            stopped
+                ? " found before checking stopped at the limit (--max-errors); nothing was"
+                    + " loaded."
+                : " found; nothing was loaded.");
     return sb.toString();
   }
 }

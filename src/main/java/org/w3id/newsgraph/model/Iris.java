@@ -32,6 +32,24 @@ public final class Iris {
   /** Named graph holding inferred triples. */
   public static final String INFERRED_GRAPH = BASE + "graph/inferred";
 
+  /** Named graphs: one per source document, and one each for the shared parts. */
+  public static final String GRAPH = BASE + "graph/";
+
+  /** Named graph holding the entities shared by all sources (their classes and labels). */
+  public static final String ENTITIES_GRAPH = GRAPH + "entities";
+
+  /** Named graph holding the links to Wikidata and their records. */
+  public static final String LINKS_GRAPH = GRAPH + "links";
+
+  /** Named graph holding the ontology in a store. */
+  public static final String ONTOLOGY_GRAPH = GRAPH + "ontology";
+
+  /** Named graph holding NewsGraph's record of what a remote store holds. */
+  public static final String STATE_GRAPH = GRAPH + "state";
+
+  /** The property whose value, in {@link #STATE_GRAPH}, is that record (a text literal). */
+  public static final String STORE_STATE = BASE + "store#state";
+
   /** The syntax of every id: lower-case ASCII words joined by single hyphens. */
   public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -63,6 +81,22 @@ public final class Iris {
       throw new IllegalArgumentException("not a Wikidata item id: '" + qid + "'");
     }
     return LINK + requireId(entityId) + "/" + qid;
+  }
+
+  /**
+   * IRI of the named graph of a source document: its record, its claims and the facts it asserts.
+   */
+  public static String sourceGraph(String sourceId) {
+    return GRAPH + "source/" + requireId(sourceId);
+  }
+
+  /** The source id of a graph IRI minted by {@link #sourceGraph}, or null for any other IRI. */
+  public static String sourceIdOfGraph(String graphIri) {
+    String prefix = GRAPH + "source/";
+    if (graphIri.startsWith(prefix) && isValidId(graphIri.substring(prefix.length()))) {
+      return graphIri.substring(prefix.length());
+    }
+    return null;
   }
 
   /** IRI of a Wikidata item. */

@@ -26,6 +26,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.OpVars;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryScopeException;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.system.Txn;
@@ -83,18 +84,7 @@ public final class QueryRunner {
       PrefixMapping prefixes,
       OutputStream out) {
     Query q = bind(query, parse(query, prefixes), params);
-    long count;
-    try {
-      count = inRead(dataset, () -> execute(dataset, query, q, format, out));
-    } catch (JenaException e) {
-      throw failed(query, e);
-    }
-    try {
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return count;
+    return finish(query, out, () -> inRead(dataset, () -> execute(dataset, query, q, format, out)));
   }
 
   /**
@@ -183,9 +173,59 @@ public final class QueryRunner {
     }
   }
 
+  /**
+   * As {@link #run(Dataset, NamedQuery, Map, ResultFormat, PrefixMapping, OutputStream)}, against a
+   * remote SPARQL endpoint (the SPARQL 1.1 Protocol) instead of a dataset: the endpoint runs the
+   * query on its own default graph.
+   *
+   * @param endpoint the query URL, e.g. {@code http://127.0.0.1:3030/ds/sparql}
+   * @throws NewsGraphException if the query does not parse or the endpoint fails
+   */
+  public static long runRemote(
+      String endpoint,
+      NamedQuery query,
+      Map<String, Node> params,
+      ResultFormat format,
+      PrefixMapping prefixes,
+      OutputStream out) {
+    Query q = bind(query, parse(query, prefixes), params);
+    return finish(
+        query,
+        out,
+        () -> execute(QueryExecution.service(endpoint).query(q).build(), query, q, format, out));
+  }
+
+  /** Runs {@code execution}, turning Jena's run-time errors into one sentence, then flushes. */
+  private static long finish(NamedQuery query, OutputStream out, Supplier<Long> execution) {
+    long count;
+    try {
+      count = execution.get();
+    } catch (QueryExceptionHTTP e) {
+      String why =
+          e.getStatusCode() > 0
+              ? "HTTP " + e.getStatusCode() + " " + e.getStatusLine()
+              : firstLine(e);
+      throw new NewsGraphException(
+          ErrorId.QUERY_FAILED, query.file() + ": the query failed while running: " + why, e);
+    } catch (JenaException e) {
+      throw failed(query, e);
+    }
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return count;
+  }
+
   private static long execute(
       Dataset dataset, NamedQuery query, Query q, ResultFormat format, OutputStream out) {
-    try (QueryExecution exec = QueryExecution.dataset(dataset).query(q).build()) {
+    return execute(QueryExecution.dataset(dataset).query(q).build(), query, q, format, out);
+  }
+
+  private static long execute(
+      QueryExecution execution, NamedQuery query, Query q, ResultFormat format, OutputStream out) {
+    try (QueryExecution exec = execution) {
       if (q.isSelectType()) {
         ResultSetRewindable rows = exec.execSelect().rewindable();
         long count = rows.size();

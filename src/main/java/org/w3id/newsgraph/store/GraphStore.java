@@ -1,30 +1,41 @@
 package org.w3id.newsgraph.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.KnowledgeGraph;
 import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.infer.Inference;
 import org.w3id.newsgraph.load.Layout;
+import org.w3id.newsgraph.load.LoadListener;
+import org.w3id.newsgraph.load.LoadPlan;
+import org.w3id.newsgraph.load.LoadResult;
 import org.w3id.newsgraph.model.Iris;
 
 /**
@@ -46,7 +57,7 @@ public final class GraphStore implements AutoCloseable {
   public static final String DATABASE_DIR = "tdb2";
 
   /** Bumped when the way a store is laid out or filled changes, to force a rebuild. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   /** How the store came to hold its data. */
   public enum Origin {
@@ -69,12 +80,28 @@ public final class GraphStore implements AutoCloseable {
   private final Dataset dataset;
   private final Origin origin;
   private final Path folder;
+  private final Build build;
   private boolean closed;
 
   private GraphStore(Dataset dataset, Origin origin, Path folder) {
     this.dataset = dataset;
     this.origin = origin;
     this.folder = folder;
+    this.build = Build.NONE;
+  }
+
+  /** A TDB2 store whose queries see the union of its named graphs as the default graph. */
+  private GraphStore(DatasetGraph tdb, Origin origin, Path folder, Build build) {
+    tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
+    this.dataset = DatasetFactory.wrap(tdb);
+    this.origin = origin;
+    this.folder = folder;
+    this.build = build;
+  }
+
+  /** What building the store did (nothing for an in-memory or reused store). */
+  public Build build() {
+    return build;
   }
 
   /**
@@ -92,49 +119,211 @@ public final class GraphStore implements AutoCloseable {
   }
 
   /**
-   * Opens the TDB2 store in {@code folder}, creating it or rebuilding it from {@code layout} when
-   * it is new or its inputs changed.
+   * What a build did.
+   *
+   * @param loaded articles read and (re)written
+   * @param reused articles left as they were (unchanged inputs)
+   * @param removed articles whose graphs were removed (gone from the inputs)
+   * @param full whether the database was built afresh with the bulk loader
+   */
+  public record Build(int loaded, int reused, int removed, boolean full) {
+    /** Nothing was done: the inputs had not changed. */
+    public static final Build NONE = new Build(0, 0, 0, false);
+  }
+
+  /**
+   * Opens the TDB2 store in {@code folder}, creating it or bringing it up to date with {@code
+   * layout}: each article in a named graph of its own ({@link Iris#sourceGraph}), the entities,
+   * links and ontology in theirs; queries see the union of all graphs as their default graph.
+   *
+   * <p>A new store, or one whose ontology, shapes, format or inference setting changed, is built
+   * afresh with Jena's bulk loader into a new database folder, which replaces the old one only when
+   * the load has succeeded. Otherwise only the articles whose inputs changed are loaded, in one
+   * write transaction that also removes the graphs of removed articles and rewrites the entities
+   * and links: a load that fails aborts it. Either way, a failure or a kill leaves the previous
+   * store (or, for a first build, no store) behind.
    *
    * @param folder the store folder: new, empty, or one this method made before
    * @param inferred also keep the inferred triples in their named graph
    * @param maxErrors the most problems to report
-   * @throws org.w3id.newsgraph.load.LoadException if a rebuild is needed and the graph is not valid
-   *     (the store is left as it was)
+   * @throws org.w3id.newsgraph.load.LoadException if the inputs are not valid (the store is left as
+   *     it was)
    * @throws NewsGraphException if the folder cannot be used (not writable, not a store, in use)
    */
   public static GraphStore tdb2(Path folder, Layout layout, boolean inferred, int maxErrors) {
+    return tdb2(folder, layout, inferred, maxErrors, LoadListener.NONE);
+  }
+
+  /** As {@link #tdb2(Path, Layout, boolean, int)}, telling {@code listener} how it goes. */
+  public static GraphStore tdb2(
+      Path folder, Layout layout, boolean inferred, int maxErrors, LoadListener listener) {
     boolean claimed = prepareFolder(folder);
+    if (!claimed) {
+      StoreState.NONE.write(folder); // claims the folder as a store
+    }
+    StoreState old = StoreState.read(folder);
+    String settings =
+        InputDigest.settings(
+            layout, "format=" + FORMAT, "version=" + version(), "inferred=" + inferred);
     String digest =
         InputDigest.of(layout, "format=" + FORMAT, "version=" + version(), "inferred=" + inferred);
-    Path database = folder.resolve(DATABASE_DIR);
-    boolean current =
-        claimed
-            && Files.isDirectory(database)
-            && readDigest(folder).filter(digest::equals).isPresent();
-    // Validate before the store is touched: a broken graph leaves the old store intact.
-    KnowledgeGraph kg = current ? null : NewsGraph.load(layout, maxErrors);
-    if (!claimed) {
-      writeRecord(folder, "");
+    Path database = old.database().isEmpty() ? null : folder.resolve(old.database());
+    boolean usable = database != null && Files.isDirectory(database);
+    if (usable && old.digest().equals(digest)) {
+      DatasetGraph dsg = connect(folder, database);
+      return new GraphStore(dsg, Origin.REUSED, folder, Build.NONE);
     }
-    DatasetGraph dsg = connect(folder, database);
-    if (!current) {
+    Map<String, String> articleDigests = InputDigest.articles(layout);
+    if (usable && old.settings().equals(settings) && !inferred) {
+      DatasetGraph dsg = connect(folder, database);
       try {
-        // Forget the recorded digest first: if the rebuild dies half way, the next start rebuilds.
-        writeRecord(folder, "");
-        Txn.executeWrite(
-            dsg,
-            () -> {
-              dsg.clear();
-              fill(dsg, kg, inferred);
-            });
-        DatabaseMgr.compact(dsg, true);
-        writeRecord(folder, digest);
+        StoreState next =
+            Txn.calculateWrite(
+                dsg,
+                () -> {
+                  LoadResult result =
+                      NewsGraph.stream(
+                          layout,
+                          maxErrors,
+                          old.plan(articleDigests),
+                          (iri, graph) -> replace(dsg, iri, graph),
+                          listener);
+                  for (String id : old.removedBy(result)) {
+                    dsg.removeGraph(NodeFactory.createURI(Iris.sourceGraph(id)));
+                  }
+                  return old.next(result, articleDigests, digest, settings, old.database());
+                });
+        next.write(folder);
+        return new GraphStore(dsg, Origin.BUILT, folder, report(old, next, false));
       } catch (RuntimeException e) {
         TDBInternal.expel(dsg, true);
         throw e;
       }
     }
-    return new GraphStore(DatasetFactory.wrap(dsg), current ? Origin.REUSED : Origin.BUILT, folder);
+    removeLeftovers(folder, usable ? old.database() : null);
+    String name = nextDatabaseName(folder, usable ? old.database() : "");
+    Path fresh = folder.resolve(name);
+    deleteTree(fresh);
+    LoadResult result = bulkBuild(fresh, layout, inferred, maxErrors, listener);
+    StoreState next = StoreState.NONE.next(result, articleDigests, digest, settings, name);
+    next.write(folder);
+    if (database != null && !database.equals(fresh)) {
+      deleteTree(database);
+    }
+    DatasetGraph dsg = connect(folder, fresh);
+    return new GraphStore(dsg, Origin.BUILT, folder, report(old, next, true));
+  }
+
+  /** What changed from {@code old} to {@code next}. */
+  static Build report(StoreState old, StoreState next, boolean full) {
+    int loaded = 0;
+    int reused = 0;
+    for (Map.Entry<String, StoreState.Article> e : next.articles().entrySet()) {
+      if (!full && e.getValue().equals(old.articles().get(e.getKey()))) {
+        reused++;
+      } else {
+        loaded++;
+      }
+    }
+    int removed = 0;
+    for (String id : old.articles().keySet()) {
+      if (!next.articles().containsKey(id)) {
+        removed++;
+      }
+    }
+    return new Build(loaded, reused, removed, full);
+  }
+
+  /** Replaces the named graph {@code iri} of {@code dsg} with {@code graph}. */
+  private static void replace(DatasetGraph dsg, String iri, Graph graph) {
+    Node g = NodeFactory.createURI(iri);
+    dsg.removeGraph(g);
+    graph.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+  }
+
+  /** Builds a new database with the bulk loader. The folder is deleted if the load fails. */
+  private static LoadResult bulkBuild(
+      Path fresh, Layout layout, boolean inferred, int maxErrors, LoadListener listener) {
+    DatasetGraph dsg = connect(fresh.getParent(), fresh);
+    DataLoader loader = LoaderFactory.phasedLoader(dsg, (fmt, args) -> {});
+    LoadResult result;
+    try {
+      loader.startBulk();
+      StreamRDF stream = loader.stream();
+      result =
+          NewsGraph.stream(
+              layout, maxErrors, LoadPlan.ALL, (iri, graph) -> send(stream, iri, graph), listener);
+      send(stream, Iris.ONTOLOGY_GRAPH, result.ontology());
+      loader.finishBulk();
+      if (inferred) {
+        // Inference needs the whole graph: it reads back what was loaded.
+        Txn.executeWrite(
+            dsg,
+            () ->
+                GraphUtil.addInto(
+                    dsg.getGraph(inferredGraph()),
+                    Inference.infer(result.ontology(), dsg.getUnionGraph())));
+      }
+    } catch (RuntimeException e) {
+      try {
+        loader.finishException(e);
+      } catch (RuntimeException ignored) {
+        // the load failed already; its exception is the one to report
+      }
+      TDBInternal.expel(dsg, true);
+      deleteTree(fresh);
+      throw e;
+    }
+    TDBInternal.expel(dsg, true);
+    return result;
+  }
+
+  /** Sends one named graph's triples as quads into a bulk loader's stream. */
+  private static void send(StreamRDF stream, String iri, Graph graph) {
+    Node g = NodeFactory.createURI(iri);
+    graph
+        .find()
+        .forEachRemaining(
+            t -> stream.quad(Quad.create(g, t.getSubject(), t.getPredicate(), t.getObject())));
+  }
+
+  /** The name for a new database folder: {@code tdb2} first, then {@code tdb2-2}, ... */
+  private static String nextDatabaseName(Path folder, String current) {
+    if (current.isEmpty() && !Files.exists(folder.resolve(DATABASE_DIR))) {
+      return DATABASE_DIR;
+    }
+    for (int n = 2; ; n++) {
+      String name = DATABASE_DIR + "-" + n;
+      if (!name.equals(current) && !Files.exists(folder.resolve(name))) {
+        return name;
+      }
+    }
+  }
+
+  /** Deletes database folders of builds that never completed (killed or failed). */
+  private static void removeLeftovers(Path folder, String inUse) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, DATABASE_DIR + "*")) {
+      for (Path entry : entries) {
+        if (Files.isDirectory(entry) && !entry.getFileName().toString().equals(inUse)) {
+          deleteTree(entry);
+        }
+      }
+    } catch (IOException e) {
+      throw new NewsGraphException("cannot read the store folder " + folder + ": " + reason(e), e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new NewsGraphException("cannot delete " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   /** The dataset; read it in read transactions. */
@@ -152,14 +341,31 @@ public final class GraphStore implements AutoCloseable {
     return Optional.ofNullable(folder);
   }
 
-  /** How many triples the default graph and the inferred graph hold. */
+  /**
+   * How many triples the default graph and the inferred graph hold. For a TDB2 store the default
+   * graph is the union of its named graphs, less the inferred ones.
+   */
   public Counts counts() {
     return Txn.calculateRead(
         dataset,
-        () ->
-            new Counts(
-                dataset.asDatasetGraph().getDefaultGraph().size(),
-                dataset.asDatasetGraph().getGraph(inferredGraph()).size()));
+        () -> {
+          DatasetGraph dsg = dataset.asDatasetGraph();
+          long inferred = dsg.getGraph(inferredGraph()).size();
+          if (folder == null) {
+            return new Counts(dsg.getDefaultGraph().size(), inferred);
+          }
+          // Quads outside the inferred graph, counted without holding them (a triple two articles
+          // assert counts twice).
+          Node skip = inferredGraph();
+          long asserted = 0;
+          var quads = dsg.find();
+          while (quads.hasNext()) {
+            if (!quads.next().getGraph().equals(skip)) {
+              asserted++;
+            }
+          }
+          return new Counts(asserted, inferred);
+        });
   }
 
   /** Releases a TDB2 store (its lock and files); nothing to do for an in-memory one. Idempotent. */
@@ -245,51 +451,6 @@ public final class GraphStore implements AutoCloseable {
       }
       throw new NewsGraphException(
           ErrorId.STORE, "cannot open the store " + folder + ": " + message, e);
-    }
-  }
-
-  private static Optional<String> readDigest(Path folder) {
-    try {
-      for (String line : Files.readAllLines(folder.resolve(RECORD_FILE), StandardCharsets.UTF_8)) {
-        if (line.startsWith("digest=")) {
-          String digest = line.substring("digest=".length()).strip();
-          return digest.isEmpty() ? Optional.empty() : Optional.of(digest);
-        }
-      }
-      return Optional.empty();
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new NewsGraphException(
-          ErrorId.STORE, "cannot read " + folder.resolve(RECORD_FILE) + ": " + reason(e), e);
-    }
-  }
-
-  /** Writes the record file through a temporary file, so it is always whole. */
-  private static void writeRecord(Path folder, String digest) {
-    Path record = folder.resolve(RECORD_FILE);
-    Path temp = folder.resolve(RECORD_FILE + ".tmp");
-    String text =
-        "# A NewsGraph store: the TDB2 database in "
-            + DATABASE_DIR
-            + "/ was built from the inputs with this SHA-256 digest\n"
-            + "# (ontology, shapes, every file under triples/). Delete the folder to start afresh.\n"
-            + "format="
-            + FORMAT
-            + "\n"
-            + "digest="
-            + digest
-            + "\n";
-    try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(
-            temp, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new NewsGraphException(ErrorId.STORE, "cannot write " + record + ": " + reason(e), e);
     }
   }
 

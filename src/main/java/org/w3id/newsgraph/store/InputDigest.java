@@ -2,6 +2,7 @@ package org.w3id.newsgraph.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.Layout;
@@ -50,14 +56,83 @@ final class InputDigest {
       if (root == null || !Files.exists(root)) {
         field(sha, "missing", component.getName());
       } else if (Files.isDirectory(root)) {
+        Path real = realPath(root);
         for (Path file : filesUnder(root)) {
-          file(sha, root.relativize(file).toString().replace('\\', '/'), file);
+          file(sha, real.relativize(file).toString().replace('\\', '/'), file);
         }
       } else {
         file(sha, root.getFileName().toString(), root);
       }
     }
     return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /**
+   * The digest of each article's own inputs: its facts file, its text and its row of {@code
+   * sources.csv}, by source id. An article whose digest is unchanged need not be loaded again. Rows
+   * that cannot be read are left out (the load reports them).
+   */
+  static Map<String, String> articles(Layout layout) {
+    Map<String, String> out = new TreeMap<>();
+    Path sources = layout.sourcesCsv();
+    if (!Files.isRegularFile(sources)) {
+      return out;
+    }
+    try (Reader reader = Files.newBufferedReader(sources, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(SOURCES).get()) {
+      if (!parser.getHeaderMap().containsKey("id")) {
+        return out;
+      }
+      for (CSVRecord row : parser) {
+        if (!row.isConsistent()) {
+          continue;
+        }
+        String id = row.get("id").strip();
+        if (!org.w3id.newsgraph.model.Iris.isValidId(id)) {
+          continue;
+        }
+        MessageDigest sha = sha256();
+        field(sha, "row", String.join("\u0000", row.values()));
+        for (Path file : List.of(layout.factsCsv(id), layout.sourceText(id))) {
+          if (Files.isRegularFile(file)) {
+            file(sha, file.getFileName().toString(), file);
+          } else {
+            field(sha, "missing", file.getFileName().toString());
+          }
+        }
+        out.put(id, HexFormat.of().formatHex(sha.digest()));
+      }
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      return out; // the load reports what is wrong with the file
+    }
+    return out;
+  }
+
+  /** The digest of what forces a full rebuild: the ontology, the shapes and {@code extra}. */
+  static String settings(Layout layout, String... extra) {
+    MessageDigest sha = sha256();
+    for (String e : extra) {
+      field(sha, "setting", e);
+    }
+    for (Path file : List.of(layout.ontology(), layout.shapes())) {
+      if (Files.isRegularFile(file)) {
+        file(sha, file.getFileName().toString(), file);
+      } else {
+        field(sha, "missing", file.getFileName().toString());
+      }
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static final CSVFormat SOURCES =
+      CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      throw new NewsGraphException("cannot read " + path + ": " + e.getMessage(), e);
+    }
   }
 
   private static Path path(Layout layout, RecordComponent component) {
@@ -68,7 +143,13 @@ final class InputDigest {
     }
   }
 
-  private static List<Path> filesUnder(Path root) {
+  private static List<Path> filesUnder(Path link) {
+    Path root;
+    try {
+      root = link.toRealPath(); // a symbolic link to the folder is walked into, not skipped
+    } catch (IOException e) {
+      throw new NewsGraphException("cannot read " + link + ": " + e.getMessage(), e);
+    }
     try (Stream<Path> walk = Files.walk(root)) {
       List<Path> files = new ArrayList<>(walk.filter(Files::isRegularFile).toList());
       files.sort(

@@ -223,4 +223,84 @@ class GraphStoreTest {
   private static Node uri(String iri) {
     return NodeFactory.createURI(iri);
   }
+
+  @Test
+  void eachArticleIsANamedGraphAndOnlyChangedArticlesAreLoadedAgain() throws IOException {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    p.addCopyOfSeed("second-article");
+    Path dir = tmp.resolve("store");
+    Node seedGraph = uri(Iris.sourceGraph(TestProject.SEED));
+    Node secondGraph = uri(Iris.sourceGraph("second-article"));
+    long seedSize;
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(new GraphStore.Build(2, 0, 0, true), store.build());
+      seedSize =
+          Txn.calculateRead(
+              store.dataset(),
+              () -> {
+                var dsg = store.dataset().asDatasetGraph();
+                assertTrue(dsg.containsGraph(uri(Iris.ENTITIES_GRAPH)));
+                assertTrue(dsg.containsGraph(uri(Iris.ONTOLOGY_GRAPH)));
+                assertTrue(dsg.containsGraph(secondGraph));
+                assertTrue(dsg.getGraph(seedGraph).contains(GOVERNMENT, NEGOTIATES, TTP));
+                return dsg.getGraph(seedGraph).size();
+              });
+      // The default graph is the union: queries see entities and facts together.
+      assertEquals(List.of(TestProject.TTP_LABEL), labels(store.dataset()));
+    }
+
+    // One article changes: only it is loaded again; the other keeps its graph as it was.
+    p.appendFact(
+        "second-article",
+        "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
+            + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(new GraphStore.Build(1, 1, 0, false), store.build());
+      Txn.executeRead(
+          store.dataset(),
+          () -> {
+            var dsg = store.dataset().asDatasetGraph();
+            assertEquals(seedSize, dsg.getGraph(seedGraph).size());
+            assertTrue(
+                dsg.getGraph(secondGraph)
+                    .contains(uri(Iris.fact("second-article", "f999")), Node.ANY, Node.ANY));
+          });
+    }
+
+    // The article is removed: its graph goes, the shared entities stay.
+    p.removeArticle("second-article");
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(new GraphStore.Build(0, 1, 1, false), store.build());
+      Txn.executeRead(
+          store.dataset(),
+          () -> {
+            var dsg = store.dataset().asDatasetGraph();
+            assertFalse(dsg.containsGraph(secondGraph));
+            assertEquals(seedSize, dsg.getGraph(seedGraph).size());
+          });
+      assertEquals(List.of(TestProject.TTP_LABEL), labels(store.dataset()));
+    }
+  }
+
+  @Test
+  void anIncrementalLoadThatFailsLeavesTheStoreAsItWas() throws IOException {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    p.addCopyOfSeed("second-article");
+    Path dir = tmp.resolve("store");
+    GraphStore.Counts before;
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      before = store.counts();
+    }
+    String record = Files.readString(dir.resolve(GraphStore.RECORD_FILE));
+    p.removeArticle("second-article");
+    p.breakFacts(); // the seed's facts now name an unknown entity
+    assertThrows(LoadException.class, () -> GraphStore.tdb2(dir, p.layout(), false, 10));
+    assertEquals(record, Files.readString(dir.resolve(GraphStore.RECORD_FILE)));
+    Path facts = p.triples().resolve("facts/" + TestProject.SEED + ".csv");
+    Files.writeString(facts, Files.readString(facts).replace(",ttp-typo,", ",ttp,"));
+    p.addCopyOfSeed("second-article");
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(before, store.counts(), "the aborted transaction left nothing behind");
+    }
+  }
 }

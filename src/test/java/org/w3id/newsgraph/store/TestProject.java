@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.w3id.newsgraph.load.Layout;
 
@@ -75,5 +76,38 @@ public final class TestProject {
         }
       }
     }
+  }
+
+  /** The id of the seed's one article. */
+  public static final String SEED = "rferl-2021-11-ttp-secret-talks";
+
+  /**
+   * Adds a second article {@code id}: the seed's text and facts under a new source id (the same
+   * entities, so both articles share them).
+   */
+  public void addCopyOfSeed(String id) throws IOException {
+    Path t = triples();
+    Files.copy(t.resolve("sources/" + SEED + ".txt"), t.resolve("sources/" + id + ".txt"));
+    Files.copy(t.resolve("facts/" + SEED + ".csv"), t.resolve("facts/" + id + ".csv"));
+    List<String> lines = Files.readAllLines(t.resolve("sources.csv"), StandardCharsets.UTF_8);
+    String seedRow = lines.stream().filter(l -> l.startsWith(SEED + ",")).findFirst().orElseThrow();
+    lines.add(id + seedRow.substring(SEED.length()));
+    Files.write(t.resolve("sources.csv"), lines, StandardCharsets.UTF_8);
+  }
+
+  /** Removes the article {@code id}: its row, its text and its facts. */
+  public void removeArticle(String id) throws IOException {
+    Path t = triples();
+    Files.delete(t.resolve("sources/" + id + ".txt"));
+    Files.delete(t.resolve("facts/" + id + ".csv"));
+    List<String> lines = Files.readAllLines(t.resolve("sources.csv"), StandardCharsets.UTF_8);
+    lines.removeIf(l -> l.startsWith(id + ","));
+    Files.write(t.resolve("sources.csv"), lines, StandardCharsets.UTF_8);
+  }
+
+  /** Appends a line to the facts file of {@code id} (e.g. an invalid row). */
+  public void appendFact(String id, String row) throws IOException {
+    Path f = triples().resolve("facts/" + id + ".csv");
+    Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + row + "\n");
   }
 }

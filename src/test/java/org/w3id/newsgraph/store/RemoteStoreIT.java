@@ -1,0 +1,183 @@
+package org.w3id.newsgraph.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.load.LoadException;
+import org.w3id.newsgraph.load.LoadListener;
+import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.query.QueryLibrary;
+import org.w3id.newsgraph.query.QueryRunner;
+import org.w3id.newsgraph.query.ResultFormat;
+
+/**
+ * Pushes a project into a real, separate {@code jena-fuseki-server} 5.6.0 process with a TDB2
+ * dataset (started and stopped here, on a free loopback port), then runs named queries there.
+ */
+class RemoteStoreIT {
+  @TempDir Path tmp;
+  private Process fuseki;
+  private String dataset;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void startFuseki() throws Exception {
+    Path jar = Path.of(System.getProperty("fuseki.jar", "target/fuseki/jena-fuseki-server.jar"));
+    assertTrue(Files.isRegularFile(jar), "the Fuseki jar is copied by the pom: " + jar);
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path db = Files.createDirectories(tmp.resolve("db"));
+    Path work = Files.createDirectories(tmp.resolve("fuseki"));
+    fuseki =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "--tdb2",
+                "--loc",
+                db.toString(),
+                "--update",
+                "--port",
+                Integer.toString(port),
+                "--localhost",
+                "--set",
+                "tdb2:unionDefaultGraph=true",
+                "/ds")
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("fuseki.log").toFile())
+            .start();
+    dataset = "http://127.0.0.1:" + port + "/ds";
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (true) {
+      try {
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/$/ping")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          break;
+        }
+      } catch (IOException e) {
+        // not up yet
+      }
+      assertTrue(fuseki.isAlive(), "Fuseki died: " + Files.readString(work.resolve("fuseki.log")));
+      assertTrue(System.nanoTime() < deadline, "Fuseki did not start in 120 s");
+      Thread.sleep(250);
+    }
+  }
+
+  @AfterEach
+  void stopFuseki() throws InterruptedException {
+    if (fuseki != null) {
+      fuseki.destroy();
+      fuseki.waitFor();
+    }
+  }
+
+  @Test
+  void pushesChangedArticlesOnlyAndTheServerAnswersTheNamedQueries() throws Exception {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    p.addCopyOfSeed("second-article");
+    RemoteStore store = new RemoteStore(URI.create(dataset));
+
+    assertEquals(
+        new GraphStore.Build(2, 0, 0, true), store.push(p.layout(), 10, LoadListener.NONE));
+    assertEquals(200, status(Iris.sourceGraph("second-article")));
+    assertEquals(200, status(Iris.ENTITIES_GRAPH));
+    String leaders = query("leaders");
+    assertTrue(leaders.contains("Noor Wali Mehsud"), leaders);
+
+    assertEquals(GraphStore.Build.NONE, store.push(p.layout(), 10, LoadListener.NONE));
+
+    p.appendFact(
+        "second-article",
+        "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
+            + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
+    assertEquals(
+        new GraphStore.Build(1, 1, 0, false), store.push(p.layout(), 10, LoadListener.NONE));
+
+    p.removeArticle("second-article");
+    assertEquals(
+        new GraphStore.Build(0, 1, 1, false), store.push(p.layout(), 10, LoadListener.NONE));
+    assertEquals(404, status(Iris.sourceGraph("second-article")));
+    assertTrue(query("leaders").contains("Noor Wali Mehsud"));
+
+    // Invalid inputs never reach the store.
+    p.breakFacts();
+    assertThrows(LoadException.class, () -> store.push(p.layout(), 10, LoadListener.NONE));
+    assertEquals(200, status(Iris.sourceGraph(TestProject.SEED)));
+  }
+
+  @Test
+  void aStoreThatRefusesOrIsNotThereIsOneClearError() throws Exception {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    NewsGraphException refused =
+        assertThrows(
+            NewsGraphException.class,
+            () ->
+                new RemoteStore(URI.create(dataset.replace("/ds", "/no-such-dataset")))
+                    .push(p.layout(), 10, LoadListener.NONE));
+    // Fuseki answers 404 for the state graph of an unknown dataset, then 405 to the first PUT.
+    assertTrue(refused.getMessage().contains(" refused PUT of the graph <"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("HTTP 405"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("allows updates"), refused.getMessage());
+
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    NewsGraphException unreachable =
+        assertThrows(
+            NewsGraphException.class,
+            () ->
+                new RemoteStore(URI.create("http://127.0.0.1:" + closed + "/ds"))
+                    .push(p.layout(), 10, LoadListener.NONE));
+    assertTrue(
+        unreachable.getMessage().startsWith("cannot reach the store"), unreachable.getMessage());
+  }
+
+  private int status(String graph) throws Exception {
+    HttpRequest get =
+        HttpRequest.newBuilder(
+                URI.create(
+                    dataset
+                        + "?graph="
+                        + java.net.URLEncoder.encode(graph, StandardCharsets.UTF_8)))
+            .header("Accept", "application/n-triples")
+            .build();
+    return http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private String query(String name) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    QueryRunner.runRemote(
+        dataset + "/sparql",
+        new QueryLibrary(Path.of("queries")).resolve(name),
+        Map.of(),
+        ResultFormat.CSV,
+        Iris.prefixes(),
+        out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}
