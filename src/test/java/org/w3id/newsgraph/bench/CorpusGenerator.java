@@ -284,8 +284,17 @@ public final class CorpusGenerator {
     for (Map.Entry<String, Integer> e : seedCounts.entrySet()) {
       List<Entity> chosen = new ArrayList<>();
       for (int i = 0; i < e.getValue(); i++) {
-        chosen.add(
-            eventClasses.contains(e.getKey()) ? newEntity(e.getKey(), id, i) : draw(e.getKey()));
+        if (eventClasses.contains(e.getKey())) {
+          chosen.add(newEntity(e.getKey(), id, i));
+          continue;
+        }
+        // distinct where the pool allows, so that a relation between two of the cast is never
+        // a self-loop (the loader refuses those on irreflexive relations)
+        Entity drawn = draw(e.getKey());
+        for (int tries = 0; tries < 50 && chosen.contains(drawn); tries++) {
+          drawn = draw(e.getKey());
+        }
+        chosen.add(drawn);
       }
       cast.put(e.getKey(), chosen);
     }
@@ -390,11 +399,16 @@ public final class CorpusGenerator {
   /** An entity of the article's cast, other than {@code not} when the cast allows. */
   private Entity pick(Map<String, List<Entity>> cast, String cls, Entity not) {
     List<Entity> of = cast.get(cls);
-    Entity e = of.get(random.nextInt(of.size()));
-    for (int i = 0; i < 4 && e.equals(not); i++) {
-      e = of.get(random.nextInt(of.size()));
+    // Never the subject itself (a cast may draw a shared entity twice): the loader refuses a
+    // self-loop on an irreflexive relation.
+    int start = random.nextInt(of.size());
+    for (int i = 0; i < of.size(); i++) {
+      Entity e = of.get((start + i) % of.size());
+      if (not == null || !e.id().equals(not.id())) {
+        return e;
+      }
     }
-    return e;
+    return of.get(start);
   }
 
   private Entity newEntity(String cls, String article, int i) {

@@ -77,8 +77,9 @@ class CorpusGeneratorTest {
         assertThrows(
             LoadException.class,
             () -> NewsGraph.load(Layout.of(PROJECT.resolve("ontology"), out), 10));
+    // the report holds 10; checking stops soon after it is full, but the load is still refused
     assertEquals(10, e.problems().size());
-    assertTrue(e.total() >= 400, "total: " + e.total());
+    assertTrue(e.total() >= 10, "total: " + e.total());
     assertEquals("by", e.problems().get(0).field());
   }
 
