@@ -91,21 +91,6 @@ public record ServerOptions(
     }
   }
 
-  /**
-   * Like {@link #ServerOptions(String, int, Duration, boolean, long, long, List, List)}, no extra
-   * host names.
-   */
-  public ServerOptions(
-      String host,
-      int port,
-      Duration timeout,
-      boolean allowService,
-      long maxBodyBytes,
-      long maxRows,
-      List<NamedQuery> queries) {
-    this(host, port, timeout, allowService, maxBodyBytes, maxRows, queries, List.of());
-  }
-
   /** The safe defaults, on port {@value #DEFAULT_PORT}, with no named queries. */
   public static ServerOptions defaults() {
     return new ServerOptions(
@@ -115,6 +100,7 @@ public record ServerOptions(
         false,
         DEFAULT_MAX_BODY,
         DEFAULT_MAX_ROWS,
+        List.of(),
         List.of());
   }
 
