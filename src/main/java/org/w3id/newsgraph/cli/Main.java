@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 import org.slf4j.LoggerFactory;
 import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
@@ -30,6 +31,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    OptionalInt child = Launcher.relaunch(args);
+    if (child.isPresent()) {
+      System.exit(child.getAsInt());
+    }
+    Launcher.watchParent();
     System.exit(run(args, System.out, System.err));
   }
 

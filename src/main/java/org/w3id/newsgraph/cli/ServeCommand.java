@@ -1,11 +1,13 @@
 package org.w3id.newsgraph.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.w3id.newsgraph.ErrorId;
@@ -18,6 +20,7 @@ import org.w3id.newsgraph.query.QueryLibrary;
 import org.w3id.newsgraph.server.GraphServer;
 import org.w3id.newsgraph.server.PortInUseException;
 import org.w3id.newsgraph.server.ServerOptions;
+import org.w3id.newsgraph.store.GraphCache;
 import org.w3id.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +78,14 @@ final class ServeCommand implements Callable<Integer> {
               + Iris.INFERRED_GRAPH
               + " (the default graph stays asserted only).")
   private boolean inferred;
+
+  @Option(
+      names = "--no-cache",
+      description =
+          "Load and check the CSV even if nothing changed since an earlier start. Without it, a"
+              + " graph that passed every check is kept in $XDG_CACHE_HOME/newsgraph (or"
+              + " ~/.cache/newsgraph) and read back while its inputs and this jar stay the same.")
+  private boolean noCache;
 
   @Option(
       names = "--timeout",
@@ -214,7 +225,10 @@ final class ServeCommand implements Callable<Integer> {
       throw new NewsGraphException(ErrorId.BAD_OPTION, "--max-errors must be at least 1");
     }
     if (store == null) {
-      return GraphStore.inMemory(input.layout(), inferred, input.maxErrors);
+      Optional<GraphCache> cache = noCache ? Optional.empty() : cache();
+      return cache.isPresent()
+          ? GraphStore.inMemory(input.layout(), inferred, input.maxErrors, cache.get())
+          : GraphStore.inMemory(input.layout(), inferred, input.maxErrors);
     }
     try {
       return GraphStore.tdb2(
@@ -231,11 +245,40 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The cache of checked graphs, when NewsGraph runs from a jar (whose name, size and time stand
+   * for the code that checked them): in {@code $XDG_CACHE_HOME/newsgraph}, else {@code
+   * ~/.cache/newsgraph}.
+   */
+  private static Optional<GraphCache> cache() {
+    Optional<Path> jar = Launcher.jar();
+    if (jar.isEmpty()) {
+      return Optional.empty();
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    try {
+      String code =
+          jar.get().getFileName()
+              + ":"
+              + Files.size(jar.get())
+              + ":"
+              + Files.getLastModifiedTime(jar.get()).toMillis();
+      return Optional.of(GraphCache.in(base.resolve("newsgraph"), code));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   private void report(PrintStream out, GraphStore graph, GraphServer server, ServerOptions o) {
     GraphStore.Counts counts = graph.counts();
     String from =
         switch (graph.origin()) {
           case MEMORY -> "in memory";
+          case CACHED -> "in memory (checked at an earlier start; inputs unchanged)";
           case BUILT -> "from the store " + store + " (built from the CSV)";
           case REUSED -> "from the store " + store + " (unchanged since it was built)";
         };

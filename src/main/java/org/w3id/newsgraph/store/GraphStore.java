@@ -63,6 +63,10 @@ public final class GraphStore implements AutoCloseable {
   public enum Origin {
     /** Loaded from the CSV into memory. */
     MEMORY,
+    /**
+     * Read into memory from a {@link GraphCache}: the inputs had not changed since it was checked.
+     */
+    CACHED,
     /** A TDB2 store (re)built from the CSV, because it was new or its inputs changed. */
     BUILT,
     /** A TDB2 store whose inputs had not changed, opened as it was. */
@@ -112,10 +116,32 @@ public final class GraphStore implements AutoCloseable {
    * @throws org.w3id.newsgraph.load.LoadException if the graph is not valid
    */
   public static GraphStore inMemory(Layout layout, boolean inferred, int maxErrors) {
+    return new GraphStore(
+        DatasetFactory.wrap(load(layout, inferred, maxErrors)), Origin.MEMORY, null);
+  }
+
+  /**
+   * As {@link #inMemory(Layout, boolean, int)}, but when {@code cache} holds the graph of these
+   * very inputs and settings, checked at an earlier start, it is read from there instead; a graph
+   * loaded from the CSV is put in the cache for the next start.
+   */
+  public static GraphStore inMemory(
+      Layout layout, boolean inferred, int maxErrors, GraphCache cache) {
+    String key = cache.key(layout, "format=" + FORMAT, "inferred=" + inferred);
+    Optional<DatasetGraph> cached = cache.read(key);
+    if (cached.isPresent()) {
+      return new GraphStore(DatasetFactory.wrap(cached.get()), Origin.CACHED, null);
+    }
+    DatasetGraph dsg = load(layout, inferred, maxErrors);
+    cache.write(key, dsg);
+    return new GraphStore(DatasetFactory.wrap(dsg), Origin.MEMORY, null);
+  }
+
+  private static DatasetGraph load(Layout layout, boolean inferred, int maxErrors) {
     KnowledgeGraph kg = NewsGraph.load(layout, maxErrors);
     DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
     Txn.executeWrite(dsg, () -> fill(dsg, kg, inferred));
-    return new GraphStore(DatasetFactory.wrap(dsg), Origin.MEMORY, null);
+    return dsg;
   }
 
   /**

@@ -6,11 +6,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar target/newsgraph.jar serve ...} as a separate process: started, watched until it
@@ -25,6 +28,7 @@ final class ServeProcess implements AutoCloseable {
   private final Thread outReader;
   private final Thread errReader;
   private final long startNanos;
+  private Path ownCache;
 
   private ServeProcess(Process process, long startNanos) {
     this.process = process;
@@ -38,8 +42,26 @@ final class ServeProcess implements AutoCloseable {
     return Path.of(System.getProperty("newsgraph.jar", "target/newsgraph.jar"));
   }
 
-  /** Starts {@code newsgraph serve args...} in {@code dir} (the project folder if null). */
+  /**
+   * Starts {@code newsgraph serve args...} in {@code dir} (the project folder if null), with an
+   * empty cache of checked graphs of its own, so that it loads the CSV as on a first start.
+   */
   static ServeProcess start(Path dir, List<String> jvm, String... args) {
+    try {
+      Path cache = Files.createTempDirectory("newsgraph-cache");
+      ServeProcess p = start(dir, jvm, cache, args);
+      p.ownCache = cache;
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Starts {@code newsgraph serve args...} in {@code dir} (the project folder if null), with {@code
+   * cacheHome} as its {@code XDG_CACHE_HOME}.
+   */
+  static ServeProcess start(Path dir, List<String> jvm, Path cacheHome, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvm);
@@ -48,6 +70,7 @@ final class ServeProcess implements AutoCloseable {
     cmd.add("serve");
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("XDG_CACHE_HOME", cacheHome.toString());
     if (dir != null) {
       pb.directory(dir.toFile());
     }
@@ -129,6 +152,14 @@ final class ServeProcess implements AutoCloseable {
   public void close() {
     if (process.isAlive()) {
       process.destroyForcibly();
+      process.onExit().join();
+    }
+    if (ownCache != null) {
+      try (Stream<Path> files = Files.walk(ownCache)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

@@ -1,0 +1,114 @@
+package org.w3id.newsgraph.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The training run behind {@code target/newsgraph.jsa}, the class-data archive {@link Launcher}
+ * starts NewsGraph with. {@code mvn package} runs it on the project's own inputs as {@code java
+ * -XX:ArchiveClassesAtExit=target/newsgraph.jsa -cp target/newsgraph.jar
+ * org.w3id.newsgraph.cli.CdsTraining}: the JVM writes every class the run loaded into the archive
+ * when it exits. The run does what users do first: {@code --help}, {@code validate}, a named query,
+ * an export, and {@code serve} answering a query and showing its pages. It is not a test: it fails
+ * only if a command it runs fails.
+ */
+public final class CdsTraining {
+  private static final Pattern ENDPOINT =
+      Pattern.compile("SPARQL endpoint: (http://[^/]+)/kg/sparql");
+
+  private CdsTraining() {}
+
+  /** Runs the training; exits 0 when every step worked. */
+  public static void main(String[] args) throws IOException, InterruptedException {
+    OutputStream quiet = OutputStream.nullOutputStream();
+    Path export = Files.createTempFile("newsgraph-training", ".ttl");
+    try {
+      expect(0, Main.run(new String[] {"--help"}, quiet, quiet), "--help");
+      expect(0, Main.run(new String[] {"validate"}, quiet, quiet), "validate");
+      expect(0, Main.run(new String[] {"query", "mediators"}, quiet, quiet), "query");
+      expect(
+          0,
+          Main.run(new String[] {"export", "--output", export.toString()}, quiet, quiet),
+          "export");
+    } finally {
+      Files.deleteIfExists(export);
+    }
+    serve();
+    System.exit(0); // the shutdown hook of serve stops the server; the JVM then writes the archive
+  }
+
+  private static void serve() throws IOException, InterruptedException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OutputStream shared =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            synchronized (out) {
+              out.write(b);
+            }
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            synchronized (out) {
+              out.write(b, off, len);
+            }
+          }
+        };
+    Thread server =
+        new Thread(
+            () -> Main.run(new String[] {"serve", "--port", "0"}, shared, shared),
+            "training-serve");
+    server.setDaemon(true);
+    server.start();
+    String base = null;
+    for (int i = 0; i < 3000 && base == null && server.isAlive(); i++) {
+      Thread.sleep(10);
+      Matcher m;
+      synchronized (out) {
+        m = ENDPOINT.matcher(out.toString(StandardCharsets.UTF_8));
+      }
+      base = m.find() ? m.group(1) : null;
+    }
+    if (base == null) {
+      throw new IllegalStateException("serve did not start: " + out);
+    }
+    String query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 3";
+    String q = base + "/kg/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    get(q, "application/sparql-results+json");
+    get(q, "text/csv");
+    for (String page : new String[] {"/", "/entities", "/graph", "/timeline", "/id/ttp"}) {
+      get(base + page, "text/html");
+    }
+  }
+
+  private static void get(String url, String accept) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    c.setRequestProperty("Accept", accept);
+    int status = c.getResponseCode();
+    try (InputStream body = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+      if (body != null) {
+        body.transferTo(OutputStream.nullOutputStream());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(url, e);
+    }
+  }
+
+  private static void expect(int expected, int actual, String step) {
+    if (actual != expected) {
+      throw new IllegalStateException("training step '" + step + "' exited with " + actual);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package org.w3id.newsgraph.cli;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts NewsGraph in a JVM set up for a quick start, when it can: {@code java -jar newsgraph.jar
+ * ...} cannot name JVM options in the jar, so when {@code mvn package} has left a class-data
+ * archive beside the jar ({@code newsgraph.jsa}, made by {@link CdsTraining}), this launcher runs
+ * the same command once more in a child JVM that maps the archive's classes instead of loading,
+ * parsing and verifying them one by one, and compiles with C1 only (on a small machine C2 competes
+ * with the start for the few cores; see the README's startup section). The child's exit code is
+ * this process's; standard streams are shared.
+ *
+ * <p>It steps aside, and the command runs in this JVM as before, when there is no archive or it is
+ * older than the jar, when NewsGraph does not run from a jar, when the JVM was started with a
+ * class-data option of its own, when {@value #OFF_PROPERTY}{@code =false}, and in the child itself
+ * ({@value #CHILD_PROPERTY}). The user's own JVM options are passed on after the launcher's, so
+ * they win.
+ *
+ * <p>The child stops when this process does: a TERM or INT here is passed on and waited for; if
+ * this process is killed outright, the child notices its parent is gone ({@link #watchParent}) and
+ * shuts down in order.
+ */
+final class Launcher {
+  /** Set in the child, to the launching process's id. */
+  static final String CHILD_PROPERTY = "newsgraph.launcher.parent";
+
+  /** {@code -Dnewsgraph.launcher=false} runs every command in the JVM {@code java} started. */
+  static final String OFF_PROPERTY = "newsgraph.launcher";
+
+  /**
+   * The JVM options of the child, before the user's own: the archive, and C1 only, except for a
+   * command on a {@code --store}, which is for a corpus, where queries gain more from C2's code
+   * than the start loses.
+   */
+  static List<String> childOptions(Path archive, List<String> args) {
+    List<String> options = new ArrayList<>();
+    options.add("-XX:SharedArchiveFile=" + archive);
+    options.add("-Xshare:auto");
+    options.add("-Xlog:cds=off");
+    options.add("-Xlog:cds+dynamic=off");
+    if (args.stream().noneMatch(a -> a.equals("--store") || a.startsWith("--store="))) {
+      options.add("-XX:TieredStopAtLevel=1");
+    }
+    return options;
+  }
+
+  private Launcher() {}
+
+  /**
+   * Runs {@code args} in a child JVM and returns its exit code, or empty when the command should
+   * run in this JVM.
+   */
+  static OptionalInt relaunch(String[] args) {
+    if (System.getProperty(CHILD_PROPERTY) != null
+        || "false".equals(System.getProperty(OFF_PROPERTY))) {
+      return OptionalInt.empty();
+    }
+    Optional<Path> jar = jar();
+    if (jar.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    Path archive = archiveFor(jar.get());
+    ProcessHandle.Info self = ProcessHandle.current().info();
+    Optional<List<String>> jvmOptions = self.arguments().flatMap(a -> jvmOptions(Arrays.asList(a)));
+    if (!usable(jar.get(), archive)
+        || jvmOptions.isEmpty()
+        || jvmOptions.get().stream().anyMatch(Launcher::isCdsOption)) {
+      return OptionalInt.empty();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(childOptions(archive, Arrays.asList(args)));
+    command.addAll(jvmOptions.get());
+    command.add("-D" + CHILD_PROPERTY + "=" + ProcessHandle.current().pid());
+    command.add("-jar");
+    command.add(jar.get().toString());
+    command.addAll(Arrays.asList(args));
+    Process child;
+    try {
+      child = new ProcessBuilder(command).inheritIO().start();
+    } catch (IOException e) {
+      return OptionalInt.empty(); // run here instead
+    }
+    Thread passOn =
+        new Thread(
+            () -> {
+              if (child.isAlive()) {
+                child.destroy(); // TERM: the child's own shutdown hooks run
+                try {
+                  child.waitFor(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            },
+            "newsgraph-launcher");
+    Runtime.getRuntime().addShutdownHook(passOn);
+    while (true) {
+      try {
+        int code = child.waitFor();
+        return OptionalInt.of(code);
+      } catch (InterruptedException e) {
+        // keep waiting: the child decides when the command is over
+      }
+    }
+  }
+
+  /**
+   * In the child: exits (running the shutdown hooks) as soon as the launching process is gone, so
+   * that killing it never leaves a server running behind. Does nothing in a JVM nobody launched.
+   */
+  static void watchParent() {
+    String parent = System.getProperty(CHILD_PROPERTY);
+    if (parent == null) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(parent);
+    } catch (NumberFormatException e) {
+      return;
+    }
+    Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+    if (handle.isEmpty()) {
+      System.exit(Main.BUG); // already gone
+    }
+    handle.get().onExit().thenRun(() -> System.exit(Main.USER_ERROR));
+  }
+
+  /** The archive that belongs beside {@code jar}: {@code newsgraph.jar} → {@code newsgraph.jsa}. */
+  static Path archiveFor(Path jar) {
+    String name = jar.getFileName().toString();
+    String base = name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
+    return jar.resolveSibling(base + ".jsa");
+  }
+
+  /** Whether {@code archive} exists and was made after {@code jar} (a rebuilt jar voids it). */
+  static boolean usable(Path jar, Path archive) {
+    try {
+      return Files.isRegularFile(archive)
+          && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The JVM options of a {@code java} command line: what comes before {@code -jar}; empty when it
+   * was not started with {@code -jar}.
+   */
+  static Optional<List<String>> jvmOptions(List<String> arguments) {
+    int jar = arguments.indexOf("-jar");
+    return jar < 0 ? Optional.empty() : Optional.of(List.copyOf(arguments.subList(0, jar)));
+  }
+
+  private static boolean isCdsOption(String option) {
+    return option.startsWith("-Xshare")
+        || option.startsWith("-XX:SharedArchiveFile")
+        || option.startsWith("-XX:ArchiveClassesAtExit");
+  }
+
+  /** The jar NewsGraph runs from; empty when it runs from classes (in tests, in an IDE). */
+  static Optional<Path> jar() {
+    CodeSource source = Launcher.class.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return Optional.empty();
+    }
+    try {
+      Path path = Path.of(source.getLocation().toURI()).toAbsolutePath();
+      return Files.isRegularFile(path) && path.toString().endsWith(".jar")
+          ? Optional.of(path)
+          : Optional.empty();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}
