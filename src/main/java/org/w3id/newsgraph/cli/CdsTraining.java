@@ -11,8 +11,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.w3id.newsgraph.load.Layout;
+import org.w3id.newsgraph.store.GraphCache;
+import org.w3id.newsgraph.store.GraphStore;
 
 /**
  * The training run behind {@code target/newsgraph.jsa}, the class-data archive {@link Launcher}
@@ -20,8 +25,8 @@ import java.util.regex.Pattern;
  * -XX:ArchiveClassesAtExit=target/newsgraph.jsa -cp target/newsgraph.jar
  * org.w3id.newsgraph.cli.CdsTraining}: the JVM writes every class the run loaded into the archive
  * when it exits. The run does what users do first: {@code --help}, {@code validate}, a named query,
- * an export, and {@code serve} answering a query and showing its pages. It is not a test: it fails
- * only if a command it runs fails.
+ * an export, a graph written to and read from the cache, and {@code serve} answering a query and
+ * showing its pages. It is not a test: it fails only if a command it runs fails.
  */
 public final class CdsTraining {
   private static final Pattern ENDPOINT =
@@ -44,8 +49,27 @@ public final class CdsTraining {
     } finally {
       Files.deleteIfExists(export);
     }
+    cache();
     serve();
     System.exit(0); // the shutdown hook of serve stops the server; the JVM then writes the archive
+  }
+
+  /** Writes a checked graph to a cache and reads it back, as a second start of serve does. */
+  private static void cache() throws IOException {
+    Path dir = Files.createTempDirectory("newsgraph-training");
+    try {
+      GraphCache cache = GraphCache.in(dir, "training");
+      Layout layout = Layout.of(Path.of("."));
+      for (int i = 0; i < 2; i++) {
+        GraphStore.inMemory(layout, false, 1, cache).close();
+      }
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
   }
 
   private static void serve() throws IOException, InterruptedException {
@@ -68,7 +92,7 @@ public final class CdsTraining {
         };
     Thread server =
         new Thread(
-            () -> Main.run(new String[] {"serve", "--port", "0"}, shared, shared),
+            () -> Main.run(new String[] {"serve", "--port", "0", "--no-cache"}, shared, shared),
             "training-serve");
     server.setDaemon(true);
     server.start();

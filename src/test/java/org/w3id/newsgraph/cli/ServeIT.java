@@ -17,8 +17,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.newsgraph.model.Iris;
@@ -85,6 +87,36 @@ class ServeIT {
       assertEquals(143, code, "ended by SIGTERM");
       assertEquals(List.of("newsgraph: stopped"), p.err(), "a clean stop: no stack traces");
       assertFalse(reachable("127.0.0.1", port), "the port is released");
+    }
+  }
+
+  @Test
+  void aSecondStartOnUnchangedInputsReadsTheCheckedGraphFromTheCache() throws Exception {
+    Path cache = tmp.resolve("cache");
+    String fresh = "Serving \\d+ triples in memory\\.";
+    String cached =
+        "Serving \\d+ triples in memory \\(checked at an earlier start; inputs unchanged\\)\\.";
+    List<String> lines = new ArrayList<>();
+    for (String[] args :
+        List.of(
+            new String[] {"--port", "0"},
+            new String[] {"--port", "0"},
+            new String[] {"--port", "0", "--no-cache"})) {
+      try (ServeProcess p = ServeProcess.start(null, List.of(), cache, args)) {
+        String endpoint = p.awaitEndpoint();
+        assertNotNull(endpoint, p.errText());
+        HttpResponse<String> r = Http.query(endpoint, LABEL_QUERY, "text/csv");
+        assertEquals("label\r\nTehrik-e Taliban Pakistan\r\n", r.body());
+        lines.add(p.out().get(0));
+        assertEquals(143, p.terminate());
+      }
+    }
+    assertTrue(lines.get(0).matches(fresh), lines.toString());
+    assertTrue(lines.get(1).matches(cached), lines.toString());
+    assertTrue(lines.get(2).matches(fresh), "--no-cache: " + lines);
+    assertEquals(lines.get(0).split(" ")[1], lines.get(1).split(" ")[1], "same triple count");
+    try (Stream<Path> entries = Files.walk(cache.resolve("newsgraph"))) {
+      assertEquals(1, entries.filter(f -> f.toString().endsWith(".rt")).count());
     }
   }
 

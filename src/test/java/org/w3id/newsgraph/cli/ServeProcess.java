@@ -132,6 +132,11 @@ final class ServeProcess implements AutoCloseable {
     return awaitExit();
   }
 
+  /** The process {@code java} started: the launcher, when the jar relaunches itself. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   List<String> out() {
     return List.copyOf(out);
   }
