@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code newsgraph build --store DIR|URL}: bring a store up to date with the inputs. */
 @Command(
     name = "build",
+    header = "Bring a TDB2 or remote SPARQL store up to date with the CSV.",
     mixinStandardHelpOptions = true,
     description = {
       "Validates the inputs and brings a store up to date with them: each article in a named"

@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code newsgraph draft}: draft the facts of a source, or accept the reviewed draft. */
 @Command(
     name = "draft",
+    header = "Draft a new article's facts for review; accept the reviewed draft.",
     mixinStandardHelpOptions = true,
     description = {
       "Drafts the facts of SOURCE (its row in sources.csv, its text in sources/SOURCE.txt) into"
@@ -45,7 +46,7 @@ final class DraftCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = root.streams().out();
     if (accept) {
-      Drafts.Accepted a = Drafts.accept(input.layout(), source, input.maxErrors);
+      Drafts.Accepted a = Drafts.accept(input.layout(), source, input.maxErrors());
       out.printf(
           "accepted %d row%s into %s and %d new entit%s into %s; %d rejected row%s remembered;"
               + " %d undecided row%s left in the draft; the project validates%n",

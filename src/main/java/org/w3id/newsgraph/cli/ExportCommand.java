@@ -17,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code newsgraph export}: the whole graph in an RDF format. */
 @Command(
     name = "export",
+    header = "Write the graph in an RDF format (Turtle, N-Triples, TriG, ...).",
     mixinStandardHelpOptions = true,
     description =
         "Loads and validates the graph, then writes it (the data, not the ontology) in an RDF"
@@ -32,10 +33,10 @@ final class ExportCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "turtle",
       description =
-          "turtle, ntriples, jsonld, trig, rdfxml or nquads (default: ${DEFAULT-VALUE})."
+          "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})."
               + " ntriples and nquads stream one article at a time (each article's facts in its"
               + " own named graph in nquads), in bounded memory, sorted within each graph.")
-  private String format;
+  private ExportFormat format;
 
   @Option(
       names = {"-o", "--output"},
@@ -54,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ExportFormat fmt = ExportFormat.fromName(format);
+    ExportFormat fmt = format;
     if ((fmt == ExportFormat.NTRIPLES || fmt == ExportFormat.NQUADS) && !inferred) {
       int max = input.maxErrors();
       LoadListener progress = ProgressLine.forTerminal(root.streams().err(), "exporting");

@@ -1,8 +1,10 @@
 package org.w3id.newsgraph.cli;
 
 import java.nio.file.Path;
+import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.KnowledgeGraph;
 import org.w3id.newsgraph.NewsGraph;
+import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.Layout;
 import picocli.CommandLine.Option;
 
@@ -27,7 +29,7 @@ final class InputOptions {
       paramLabel = "N",
       defaultValue = "100",
       description = "Report at most N problems (default: ${DEFAULT-VALUE}).")
-  int maxErrors;
+  private int maxErrors;
 
   Layout layout() {
     return Layout.of(ontology, triples);
@@ -40,7 +42,7 @@ final class InputOptions {
   /** {@code --max-errors}, checked. */
   int maxErrors() {
     if (maxErrors < 1) {
-      throw new org.w3id.newsgraph.NewsGraphException("--max-errors must be at least 1");
+      throw new NewsGraphException(ErrorId.BAD_OPTION, "--max-errors must be at least 1");
     }
     return maxErrors;
   }

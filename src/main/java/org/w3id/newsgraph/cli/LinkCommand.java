@@ -27,6 +27,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code newsgraph link}: reconcile people, organisations and places with Wikidata. */
 @Command(
     name = "link",
+    header = "Link entities to Wikidata items, or review the candidates.",
     mixinStandardHelpOptions = true,
     description = {
       "Links people, organisations and places to Wikidata items and writes"

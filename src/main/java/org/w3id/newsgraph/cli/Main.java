@@ -46,6 +46,7 @@ public final class Main {
     CommandLine cmd = new CommandLine(root);
     cmd.setOut(new PrintWriter(streams.out(), true));
     cmd.setErr(new PrintWriter(streams.err(), true));
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionStrategy(
         parseResult -> {
           setLogLevel(root.verbose());

@@ -1,8 +1,11 @@
 package org.w3id.newsgraph.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** The root command; the work is done by its subcommands. */
 @Command(
@@ -52,9 +55,14 @@ public final class NewsGraphCommand implements Runnable {
     return streams;
   }
 
+  @Spec private CommandSpec spec;
+
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "Missing command: validate, export or query (see --help)");
+    throw new ParameterException(
+        spec.commandLine(),
+        "Missing command: one of "
+            + String.join(", ", spec.subcommands().keySet())
+            + " (see --help)");
   }
 }

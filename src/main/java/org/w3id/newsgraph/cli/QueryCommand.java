@@ -24,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code newsgraph query}: run a named query (a file of queries/) or any .rq file. */
 @Command(
     name = "query",
+    header = "Run a named query, or a .rq file, on the graph.",
     mixinStandardHelpOptions = true,
     description =
         "Runs a SPARQL query on the graph: a name from the queries folder, or a path to a .rq"
@@ -55,8 +56,8 @@ final class QueryCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
-  private String format;
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  private ResultFormat format;
 
   @Option(
       names = {"-p", "--param"},
@@ -96,7 +97,7 @@ final class QueryCommand implements Callable<Integer> {
       throw new NewsGraphException(
           ErrorId.BAD_OPTION, "give a query name or a .rq file, or --list");
     }
-    ResultFormat fmt = ResultFormat.fromName(format);
+    ResultFormat fmt = format;
     NamedQuery query = library.resolve(name);
     if (endpoint != null) {
       if (inferred) {

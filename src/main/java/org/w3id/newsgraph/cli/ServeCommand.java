@@ -23,13 +23,16 @@ import org.w3id.newsgraph.server.ServerOptions;
 import org.w3id.newsgraph.store.GraphCache;
 import org.w3id.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code newsgraph serve}: a read-only SPARQL endpoint and query page over the graph. */
 @Command(
     name = "serve",
+    header = "Serve the graph read-only over SPARQL, with pages for people.",
     mixinStandardHelpOptions = true,
     description = {
       "Loads and validates the graph, then serves it read-only: SPARQL 1.1 Protocol",
@@ -91,8 +94,9 @@ final class ServeCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "10s",
+      converter = DurationConverter.class,
       description = "Longest a query may run, e.g. 10s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
-  private String timeout;
+  private Duration timeout;
 
   @Option(
       names = "--allow-service",
@@ -118,8 +122,9 @@ final class ServeCommand implements Callable<Integer> {
       names = "--max-body",
       paramLabel = "SIZE",
       defaultValue = "1m",
+      converter = SizeConverter.class,
       description = "Largest request body accepted, e.g. 64k, 1m (default: ${DEFAULT-VALUE}).")
-  private String maxBody;
+  private long maxBody;
 
   @Option(
       names = "--max-rows",
@@ -189,27 +194,32 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private ServerOptions options() {
-    Duration limit;
-    try {
-      limit = ServerOptions.parseDuration(timeout);
-    } catch (NewsGraphException e) {
-      throw new NewsGraphException(ErrorId.BAD_OPTION, "--timeout: " + e.getMessage(), e);
-    }
-    long body;
-    try {
-      body = ServerOptions.parseSize(maxBody);
-    } catch (NewsGraphException e) {
-      throw new NewsGraphException(ErrorId.BAD_OPTION, "--max-body: " + e.getMessage(), e);
-    }
-    if (port < 0 || port > 65535) {
-      throw new NewsGraphException(
-          ErrorId.BAD_OPTION, "--port " + port + " is out of range; use 0 to 65535");
-    }
-    if (maxRows < 1) {
-      throw new NewsGraphException(ErrorId.BAD_OPTION, "--max-rows must be at least 1");
-    }
     return new ServerOptions(
-        host, port, limit, allowService, body, maxRows, namedQueries(), allowHosts);
+        host, port, timeout, allowService, maxBody, maxRows, namedQueries(), allowHosts);
+  }
+
+  /** {@code --timeout}: {@link ServerOptions#parseDuration}. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return ServerOptions.parseDuration(value);
+      } catch (NewsGraphException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** {@code --max-body}: {@link ServerOptions#parseSize}. */
+  static final class SizeConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      try {
+        return ServerOptions.parseSize(value);
+      } catch (NewsGraphException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   private List<NamedQuery> namedQueries() {
@@ -221,21 +231,19 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private GraphStore open() {
-    if (input.maxErrors < 1) {
-      throw new NewsGraphException(ErrorId.BAD_OPTION, "--max-errors must be at least 1");
-    }
+    int maxErrors = input.maxErrors();
     if (store == null) {
       Optional<GraphCache> cache = noCache ? Optional.empty() : cache();
       return cache.isPresent()
-          ? GraphStore.inMemory(input.layout(), inferred, input.maxErrors, cache.get())
-          : GraphStore.inMemory(input.layout(), inferred, input.maxErrors);
+          ? GraphStore.inMemory(input.layout(), inferred, maxErrors, cache.get())
+          : GraphStore.inMemory(input.layout(), inferred, maxErrors);
     }
     try {
       return GraphStore.tdb2(
           store,
           input.layout(),
           inferred,
-          input.maxErrors,
+          maxErrors,
           ProgressLine.forTerminal(root.streams().err(), "building"));
     } catch (LoadException e) {
       throw new NewsGraphException(

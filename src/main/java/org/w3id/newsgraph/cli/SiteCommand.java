@@ -15,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code newsgraph site}: the pages of {@code serve} as a static site. */
 @Command(
     name = "site",
+    header = "Write the pages serve shows as a static site.",
     mixinStandardHelpOptions = true,
     description = {
       "Loads and validates the graph, then writes the pages that serve shows (entities,",

@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code newsgraph validate}: load, check, validate and summarise. */
 @Command(
     name = "validate",
+    header = "Check the ontology and the CSV facts and report every problem.",
     mixinStandardHelpOptions = true,
     description =
         "Loads the ontology and the CSV facts, checks them and runs the SHACL shapes. Prints a"

@@ -1,8 +1,6 @@
 package org.w3id.newsgraph.export;
 
 import org.apache.jena.riot.Lang;
-import org.w3id.newsgraph.ErrorId;
-import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Names;
 
 /** The RDF formats NewsGraph exports; the user names them in lower case ({@code turtle}). */
@@ -22,28 +20,15 @@ public enum ExportFormat {
     this.lang = lang;
   }
 
-  /**
-   * The format named {@code name}, ignoring case: turtle, ntriples, jsonld, trig, rdfxml or nquads.
-   *
-   * @throws NewsGraphException for any other name
-   */
-  public static ExportFormat fromName(String name) {
-    return Names.find(ExportFormat.class, name)
-        .orElseThrow(
-            () ->
-                new NewsGraphException(
-                    ErrorId.UNKNOWN_NAME,
-                    "unknown export format '" + name + "'; accepted: " + acceptedNames()));
-  }
-
-  /** The accepted names, comma-separated. */
-  public static String acceptedNames() {
-    return Names.list(ExportFormat.class);
-  }
-
   /** The name the user types, e.g. {@code turtle}. */
   public String displayName() {
     return Names.of(this);
+  }
+
+  /** The name the user types: picocli lists and matches the constants by it. */
+  @Override
+  public String toString() {
+    return displayName();
   }
 
   /** The usual file extension, without the dot, e.g. {@code ttl}. */

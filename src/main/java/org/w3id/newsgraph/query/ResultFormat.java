@@ -1,7 +1,5 @@
 package org.w3id.newsgraph.query;
 
-import org.w3id.newsgraph.ErrorId;
-import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Names;
 
 /** How query results are written; the user names them in lower case ({@code table}). */
@@ -15,27 +13,14 @@ public enum ResultFormat {
   /** SPARQL 1.1 JSON results (JSON-LD for CONSTRUCT and DESCRIBE). */
   JSON;
 
-  /**
-   * The format named {@code name}, ignoring case: table, csv, tsv or json.
-   *
-   * @throws NewsGraphException for any other name
-   */
-  public static ResultFormat fromName(String name) {
-    return Names.find(ResultFormat.class, name)
-        .orElseThrow(
-            () ->
-                new NewsGraphException(
-                    ErrorId.UNKNOWN_NAME,
-                    "unknown result format '" + name + "'; accepted: " + acceptedNames()));
-  }
-
-  /** The accepted names, comma-separated. */
-  public static String acceptedNames() {
-    return Names.list(ResultFormat.class);
-  }
-
   /** The name the user types, e.g. {@code csv}. */
   public String displayName() {
     return Names.of(this);
+  }
+
+  /** The name the user types: picocli lists and matches the constants by it. */
+  @Override
+  public String toString() {
+    return displayName();
   }
 }

@@ -221,15 +221,4 @@ class QueryRunnerTest {
     Dataset plain = DatasetFactory.wrap(dataset.getDefaultModel());
     assertEquals(3, QueryRunner.count(plain, library.resolve("mediators")));
   }
-
-  @Test
-  void resultFormatNames() {
-    assertEquals(ResultFormat.TABLE, ResultFormat.fromName("Table"));
-    assertEquals(ResultFormat.CSV, ResultFormat.fromName("csv"));
-    assertEquals(ResultFormat.TSV, ResultFormat.fromName("TSV"));
-    assertEquals(ResultFormat.JSON, ResultFormat.fromName("json"));
-    NewsGraphException e =
-        assertThrows(NewsGraphException.class, () -> ResultFormat.fromName("xml"));
-    assertEquals("unknown result format 'xml'; accepted: table, csv, tsv, json", e.getMessage());
-  }
 }
