@@ -41,7 +41,15 @@ public final class WikidataHttp {
   public record Settings(
       String userAgent, Duration timeout, Duration interval, int retries, Duration maxWait) {}
 
+  /** How a pause is taken: {@link Thread#sleep} here, a recorder in tests. */
+  @FunctionalInterface
+  interface Pause {
+    /** Waits {@code d}. */
+    void take(Duration d) throws InterruptedException;
+  }
+
   private final Settings settings;
+  private final Pause pause;
   private final HttpClient client;
   private long lastStart;
   private boolean started;
@@ -49,7 +57,13 @@ public final class WikidataHttp {
   private LinkProgress progress = LinkProgress.NONE;
 
   public WikidataHttp(Settings settings) {
+    this(settings, d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000)));
+  }
+
+  /** With {@code pause} taking the pauses (a test's, so that it need not wait them out). */
+  WikidataHttp(Settings settings, Pause pause) {
     this.settings = settings;
+    this.pause = pause;
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(settings.timeout())
@@ -200,9 +214,9 @@ public final class WikidataHttp {
     }
   }
 
-  private static void sleep(Duration d) {
+  private void sleep(Duration d) {
     try {
-      Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+      pause.take(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NewsGraphException("interrupted while waiting to send a request", e);
