@@ -28,13 +28,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The request body limit, and strict request parameters. Jetty's {@code SizeLimitHandler} answers
- * 413 to a declared {@code Content-Length} over the limit, but a chunked body only fails while the
- * servlet reads it, which Fuseki reports as 500. This filter reads such a body first, and any form
- * body, up to the limit: over it the client gets 413. It then decodes the parameters of the query
- * string and the form strictly: a malformed %-escape or malformed UTF-8 gets a 400 with one log
- * line (Jetty's lenient decoding made Fuseki answer 500 with a stack trace in the log). The names
- * of result formats that common clients send in {@code format=} (SPARQLWrapper's {@code rdf},
+ * The request body limit (the only one), and strict request parameters. A declared {@code
+ * Content-Length} over the limit gets 413 at once; a chunked body, and any form body, is read
+ * first, up to the limit: over it the client gets 413 too (left to the servlet, a body that is too
+ * large would fail while Fuseki reads it, which it reports as 500). A body within its declared
+ * length needs no reading here: HTTP framing ends it there. It then decodes the parameters of the
+ * query string and the form strictly: a malformed %-escape or malformed UTF-8 gets a 400 with one
+ * log line (Jetty's lenient decoding made Fuseki answer 500 with a stack trace in the log). The
+ * names of result formats that common clients send in {@code format=} (SPARQLWrapper's {@code rdf},
  * {@code rdf+xml}, {@code n3}, ...) are mapped onto Fuseki's.
  */
 final class BodyLimit extends HttpFilter {
@@ -75,8 +76,7 @@ final class BodyLimit extends HttpFilter {
       try {
         body = readAtMost(req.getInputStream(), maxBytes);
       } catch (IOException | RuntimeException e) {
-        // Jetty's SizeLimitHandler fails the read once the limit is passed.
-        body = null;
+        body = null; // the client broke off
       }
       if (body == null) {
         tooLarge(res);

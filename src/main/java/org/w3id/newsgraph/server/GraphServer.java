@@ -18,11 +18,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
@@ -118,10 +116,6 @@ public final class GraphServer implements AutoCloseable {
         }
       }
     }
-    Handler app = jetty.getHandler();
-    SizeLimitHandler limit = new SizeLimitHandler(options.maxBodyBytes(), -1);
-    limit.setHandler(app);
-    jetty.setHandler(limit);
   }
 
   /** The dataset as served: read-only, with the timeout and SERVICE policy in its context. */

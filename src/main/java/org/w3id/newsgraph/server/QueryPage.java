@@ -294,20 +294,17 @@ final class QueryPage extends HttpFilter {
 
   /**
    * The query text with a {@code PREFIX} line added, after its header comment, for each of {@code
-   * prefixes} that the query uses without declaring (the command line predeclares them; a SPARQL
-   * client does not).
+   * prefixes} it does not declare itself (the command line predeclares them; a SPARQL client does
+   * not).
    */
   static String withPrefixes(String text, PrefixMapping prefixes) {
     StringBuilder missing = new StringBuilder();
     new TreeMap<>(prefixes.getNsPrefixMap())
         .forEach(
             (p, uri) -> {
-              String name = Pattern.quote(p);
-              boolean declared =
-                  Pattern.compile("(?im)^\\s*PREFIX\\s+" + name + "\\s*:").matcher(text).find();
-              boolean used =
-                  Pattern.compile("(?<![\\w.:/#<-])" + name + ":[A-Za-z_0-9]").matcher(text).find();
-              if (used && !declared) {
+              if (!Pattern.compile("(?im)^\\s*PREFIX\\s+" + Pattern.quote(p) + "\\s*:")
+                  .matcher(text)
+                  .find()) {
                 missing.append("PREFIX ").append(p).append(": <").append(uri).append(">\n");
               }
             });
