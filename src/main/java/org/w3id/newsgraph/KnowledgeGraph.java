@@ -53,16 +53,6 @@ public final class KnowledgeGraph {
     return summary;
   }
 
-  /** Where {@link #addTo} puts the inferred triples. */
-  public enum Inferred {
-    /** Nowhere: only the ontology and the asserted data. */
-    NONE,
-    /** In the named graph {@value Iris#INFERRED_GRAPH} only (what {@code serve} offers). */
-    NAMED_GRAPH,
-    /** In that named graph and in the default graph too, so any query sees them. */
-    NAMED_GRAPH_AND_DEFAULT
-  }
-
   /**
    * A dataset to query: the default graph holds the ontology and the asserted data; with {@code
    * withInferred} it also holds the inferred triples, which are in addition kept in the named graph
@@ -70,24 +60,23 @@ public final class KnowledgeGraph {
    */
   public Dataset dataset(boolean withInferred) {
     DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-    addTo(dsg, withInferred ? Inferred.NAMED_GRAPH_AND_DEFAULT : Inferred.NONE);
+    addTo(dsg, withInferred);
     return DatasetFactory.wrap(dsg);
   }
 
   /**
-   * Adds the ontology and the asserted data to the default graph of {@code dsg}, the inferred
-   * triples where {@code inferred} says, and NewsGraph's prefixes. The caller holds any transaction
-   * {@code dsg} needs.
+   * Adds the ontology and the asserted data to the default graph of {@code dsg}, with {@code
+   * withInferred} the inferred triples to the default graph too (so any query sees them) and to the
+   * named graph {@value Iris#INFERRED_GRAPH} (so a query can tell them apart), and NewsGraph's
+   * prefixes. The caller holds any transaction {@code dsg} needs.
    */
-  public void addTo(DatasetGraph dsg, Inferred inferred) {
+  public void addTo(DatasetGraph dsg, boolean withInferred) {
     Graph dflt = dsg.getDefaultGraph();
     GraphUtil.addInto(dflt, ontology);
     GraphUtil.addInto(dflt, asserted);
-    if (inferred != Inferred.NONE) {
+    if (withInferred) {
       GraphUtil.addInto(dsg.getGraph(NodeFactory.createURI(Iris.INFERRED_GRAPH)), inferred());
-      if (inferred == Inferred.NAMED_GRAPH_AND_DEFAULT) {
-        GraphUtil.addInto(dflt, inferred());
-      }
+      GraphUtil.addInto(dflt, inferred());
     }
     dsg.prefixes().putAll(Iris.prefixes());
   }

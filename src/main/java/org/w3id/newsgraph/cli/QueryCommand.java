@@ -69,7 +69,12 @@ final class QueryCommand implements Callable<Integer> {
 
   @Option(
       names = "--inferred",
-      description = "Query the asserted and the inferred triples (inverse, symmetric, transitive).")
+      description =
+          "Also query what the ontology entails (inverse, symmetric and transitive relations,"
+              + " superclasses, property chains), as serve --inferred has it: in the default"
+              + " graph, and also in the named graph "
+              + Iris.INFERRED_GRAPH
+              + " to tell them apart.")
   private boolean inferred;
 
   @Option(

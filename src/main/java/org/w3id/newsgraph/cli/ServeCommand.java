@@ -77,9 +77,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--inferred",
       description =
-          "Also serve what the ontology entails, in the named graph "
+          "Also serve what the ontology entails (inverse, symmetric and transitive relations,"
+              + " superclasses, property chains), as query --inferred has it: in the default graph,"
+              + " and also in the named graph "
               + Iris.INFERRED_GRAPH
-              + " (the default graph stays asserted only).")
+              + " to tell them apart.")
   private boolean inferred;
 
   @Option(

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.newsgraph.store.GraphStore;
+import org.w3id.newsgraph.store.TestProject;
 
 /** The command line in process: what picocli converts and checks, and the root help. */
 class MainTest {
@@ -103,5 +108,39 @@ class MainTest {
     assertEquals(
         "the row limit must be at least 1 [bad-option]",
         run("serve", "--max-rows", "0").errLines().get(0));
+  }
+
+  @Test
+  void aBrokenCsvLeavesTheStoreAsItWasAndSaysSo(@TempDir Path tmp) throws Exception {
+    TestProject project = TestProject.copy(tmp.resolve("project"));
+    Path store = tmp.resolve("store");
+    String[] build = {
+      "build",
+      "--store",
+      store.toString(),
+      "--ontology",
+      project.ontology().toString(),
+      "--triples",
+      project.triples().toString()
+    };
+    assertEquals(Main.OK, run(build).code);
+    String record = Files.readString(store.resolve(GraphStore.RECORD_FILE));
+    project.breakFacts();
+    Run r =
+        run(
+            "serve",
+            "--port",
+            "0",
+            "--store",
+            store.toString(),
+            "--ontology",
+            project.ontology().toString(),
+            "--triples",
+            project.triples().toString());
+    assertEquals(Main.USER_ERROR, r.code);
+    assertTrue(r.err.contains("unknown entity id 'ttp-typo'"), r.err);
+    assertTrue(r.err.contains("Not serving; the store " + store + " was left as it was."), r.err);
+    assertEquals("", r.out, "nothing served");
+    assertEquals(record, Files.readString(store.resolve(GraphStore.RECORD_FILE)));
   }
 }

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.server.Http;
 import org.w3id.newsgraph.server.Tools;
-import org.w3id.newsgraph.store.GraphStore;
 import org.w3id.newsgraph.store.TestProject;
 
 /**
@@ -161,41 +160,22 @@ class ServeIT {
     assertTrue(first.status().endsWith("(built from the CSV)."), first.status());
     assertEquals(List.of(TestProject.TTP_LABEL), first.labels());
 
-    Run second = serve(args);
-    assertTrue(second.status().endsWith("(unchanged since it was built)."), second.status());
-    assertEquals(first.labels(), second.labels());
-    assertEquals(first.timeline(), second.timeline(), "same answers after a restart");
-    assertTrue(second.startMillis() > 0);
-
-    project.editEntities(TestProject.TTP_LABEL, "Tehreek-e-Taliban Pakistan");
-    Run third = serve(args);
-    assertTrue(third.status().endsWith("(built from the CSV)."), "a changed CSV: rebuilt");
-    assertEquals(List.of("Tehreek-e-Taliban Pakistan"), third.labels());
-    String record = Files.readString(store.resolve(GraphStore.RECORD_FILE));
-
-    Path facts;
-    try (var files = Files.list(project.triples().resolve("facts"))) {
-      facts = files.sorted().findFirst().orElseThrow();
-    }
-    byte[] good = Files.readAllBytes(facts);
-    project.breakFacts();
-    try (ServeProcess broken = ServeProcess.start(null, List.of(), args)) {
-      assertNull(broken.awaitEndpoint(), "a broken graph is never served");
-      assertEquals(1, broken.awaitExit());
-      String err = broken.errText();
-      assertTrue(err.contains("unknown entity id 'ttp-typo'"), err);
-      assertTrue(err.contains("Not serving; the store " + store + " was left as it was."), err);
-    }
-    assertEquals(record, Files.readString(store.resolve(GraphStore.RECORD_FILE)));
-
-    Files.write(facts, good);
-    Run fourth = serve(args);
-    assertTrue(fourth.status().endsWith("(unchanged since it was built)."), fourth.status());
-    assertEquals(List.of("Tehreek-e-Taliban Pakistan"), fourth.labels(), "the old store, whole");
-
-    // One server per store: a second one is refused while the first runs.
+    // Restarted on the unchanged store: opened as it is, same answers. What a changed or broken
+    // CSV does to a store is GraphStoreTest's (in process), and the message MainTest's.
     try (ServeProcess running = ServeProcess.start(null, List.of(), args)) {
-      assertNotNull(running.awaitEndpoint(), running.errText());
+      String endpoint = running.awaitEndpoint();
+      assertNotNull(endpoint, running.errText());
+      String status = running.out().get(0);
+      assertTrue(status.endsWith("(unchanged since it was built)."), status);
+      assertEquals(
+          first.labels(),
+          Http.query(endpoint, LABEL_QUERY, "text/csv").body().lines().skip(1).sorted().toList());
+      assertEquals(
+          first.timeline(),
+          Http.query(endpoint, Files.readString(Path.of(TIMELINE_FILE)), "text/csv").body(),
+          "same answers after a restart");
+
+      // One server per store: a second one is refused while the first runs.
       try (ServeProcess other = ServeProcess.start(null, List.of(), args)) {
         assertNull(other.awaitEndpoint());
         assertEquals(1, other.awaitExit());
@@ -207,8 +187,7 @@ class ServeIT {
       assertEquals(143, running.terminate());
     }
     System.out.printf(
-        "serve --store: built %d ms, reopened %d ms (JVM start to first answer)%n",
-        first.startMillis(), second.startMillis());
+        "serve --store: built, JVM start to first answer %d ms%n", first.startMillis());
   }
 
   @Test

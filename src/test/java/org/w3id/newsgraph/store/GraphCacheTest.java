@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
@@ -100,27 +103,29 @@ class GraphCacheTest {
 
   @Test
   void onlyTheMostRecentlyUsedEntriesAreKept() throws IOException {
-    TestProject p = TestProject.copy(tmp.resolve("p"));
-    Path folder = tmp.resolve("cache");
-    for (int i = 0; i < GraphCache.KEEP + 3; i++) {
-      GraphStore.inMemory(p.layout(), false, 10, GraphCache.in(folder, "jar-" + i)).close();
+    GraphCache cache = GraphCache.in(tmp.resolve("cache"), "jar-1");
+    DatasetGraph small = DatasetGraphFactory.createTxnMem();
+    Txn.executeWrite(
+        small,
+        () ->
+            small.add(
+                Quad.defaultGraphIRI,
+                NodeFactory.createURI("urn:s"),
+                NodeFactory.createURI("urn:p"),
+                NodeFactory.createLiteralString("o")));
+    int n = GraphCache.KEEP + 3;
+    for (int i = 0; i < n; i++) {
+      cache.write("k" + i, small);
       // distinct times, oldest first, whatever the file system's clock resolution
-      for (Path e : entries(GraphCache.in(folder, ""))) {
-        if (Files.getLastModifiedTime(e).toMillis() > 1_000_000L * (i + 1)) {
-          Files.setLastModifiedTime(e, FileTime.fromMillis(1_000_000L * (i + 1)));
-        }
-      }
+      Files.setLastModifiedTime(
+          cache.folder().resolve("k" + i + ".rt"), FileTime.fromMillis(1_000_000L * (i + 1)));
     }
-    assertEquals(GraphCache.KEEP, entries(GraphCache.in(folder, "")).size());
-    try (GraphStore newest =
-        GraphStore.inMemory(
-            p.layout(), false, 10, GraphCache.in(folder, "jar-" + (GraphCache.KEEP + 2)))) {
-      assertEquals(GraphStore.Origin.CACHED, newest.origin());
-    }
-    try (GraphStore oldest =
-        GraphStore.inMemory(p.layout(), false, 10, GraphCache.in(folder, "jar-0"))) {
-      assertEquals(GraphStore.Origin.MEMORY, oldest.origin(), "pruned");
-    }
+    // written one more time after the others: the prune keeps the KEEP newest
+    cache.write("k" + (n - 1), small);
+    assertEquals(GraphCache.KEEP, entries(cache).size());
+    assertTrue(cache.read("k" + (n - 1)).isPresent());
+    assertTrue(cache.read("k" + (n - GraphCache.KEEP)).isPresent());
+    assertTrue(cache.read("k0").isEmpty(), "pruned");
   }
 
   @Test
