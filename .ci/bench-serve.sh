@@ -17,6 +17,7 @@ ROUNDS=${ROUNDS:-2}
 OURS_PORT=${OURS_PORT:-3451}
 STOCK_PORT=${STOCK_PORT:-3452}
 QUIET_PORT=${QUIET_PORT:-3454}
+C2_PORT=${C2_PORT:-3455}
 FUSEKI_VERSION=5.6.0
 case $BUILD_DIR in /*) ;; *) BUILD_DIR="$PWD/$BUILD_DIR" ;; esac
 BENCH="$BUILD_DIR/bench"
@@ -73,6 +74,9 @@ trap cleanup EXIT
 
 java -jar "$JAR" serve --port "$OURS_PORT" > "$BENCH/ours.log" 2>&1 &
 pids+=($!)
+# The default start compiles with C1 only (see the README's Startup); C2 for comparison.
+java -XX:TieredStopAtLevel=4 -jar "$JAR" serve --port "$C2_PORT" > "$BENCH/ours-c2.log" 2>&1 &
+pids+=($!)
 (cd "$BENCH" && exec java -jar "$STOCK_JAR" --config=fuseki-config.ttl --port "$STOCK_PORT" \
   --localhost --timeout=10000 > stock.log 2>&1) &
 pids+=($!)
@@ -90,9 +94,11 @@ wait_ready() {
   exit 1
 }
 OURS="http://127.0.0.1:$OURS_PORT/kg/sparql"
+OURS_C2="http://127.0.0.1:$C2_PORT/kg/sparql"
 STOCK="http://127.0.0.1:$STOCK_PORT/kg/sparql"
 QUIET="http://127.0.0.1:$QUIET_PORT/kg/sparql"
 wait_ready "$OURS"
+wait_ready "$OURS_C2"
 wait_ready "$STOCK"
 wait_ready "$QUIET"
 
@@ -145,8 +151,9 @@ declare -A result
 for name in lookup timeline; do
   q=$LOOKUP_Q
   [ "$name" = timeline ] && q=$TIMELINE_Q
-  for server in ours stock quiet; do
+  for server in ours ours-c2 stock quiet; do
     url=$OURS
+    [ "$server" = ours-c2 ] && url=$OURS_C2
     [ "$server" = stock ] && url=$STOCK
     [ "$server" = quiet ] && url=$QUIET
     result[$name.$server]=$(for _ in $(seq 1 "$ROUNDS"); do run_wrk "$url?query=$q"; done | best)
@@ -157,9 +164,10 @@ done
   echo "| query | server | requests/s | p50 ms | p99 ms |"
   echo "|---|---|---:|---:|---:|"
   for name in lookup timeline; do
-    for server in ours stock quiet; do
+    for server in ours ours-c2 stock quiet; do
       read -r rps p50 p99 <<< "${result[$name.$server]}"
       label="newsgraph serve (embedded)"
+      [ "$server" = ours-c2 ] && label="newsgraph serve, C2 (-XX:TieredStopAtLevel=4)"
       [ "$server" = stock ] && label="jena-fuseki-server $FUSEKI_VERSION"
       [ "$server" = quiet ] && label="jena-fuseki-server $FUSEKI_VERSION, request log off"
       echo "| $name | $label | $rps | $p50 | $p99 |"

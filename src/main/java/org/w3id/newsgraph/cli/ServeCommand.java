@@ -39,7 +39,8 @@ import picocli.CommandLine.TypeConversionException;
       "at /kg/sparql (and /kg/query), Graph Store Protocol (read) at /kg/data, and a",
       "query page with the named queries at /, and pages for people: entities at",
       "/id/<id> (also Turtle and JSON-LD), articles at /source/<id>, a network at",
-      "/graph, a timeline at /timeline, search at /entities. A broken graph is never served.",
+      "/graph, a timeline at /timeline, search at /entities. A broken graph is never served;",
+      "a graph that passed every check is cached and read back while nothing changed.",
       "Safe by default: this machine only, a query timeout, no SERVICE calls, small",
       "requests. Stops on Ctrl-C or SIGTERM."
     })

@@ -30,6 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.newsgraph.load.Layout;
 import org.w3id.newsgraph.server.Chromium;
 import org.w3id.newsgraph.server.GraphServer;
+import org.w3id.newsgraph.server.ServedGraph;
 import org.w3id.newsgraph.server.ServerOptions;
 import org.w3id.newsgraph.server.Tools;
 import org.w3id.newsgraph.store.GraphStore;
@@ -41,6 +42,7 @@ import org.w3id.newsgraph.store.GraphStore;
  */
 class PagesBrowserIT {
   private static GraphStore store;
+  private static ServedGraph served;
   private static GraphServer server;
 
   @TempDir static Path profile;
@@ -49,20 +51,15 @@ class PagesBrowserIT {
 
   @BeforeAll
   static void start() {
-    Layout seed = Layout.of(Path.of("."));
-    store = GraphStore.inMemory(seed, false, 10);
-    server =
-        new GraphServer(store.dataset(), ServerOptions.defaults().withPort(0), SourceTexts.of(seed))
-            .start();
+    served = ServedGraph.start(Layout.of(Path.of(".")), false, ServerOptions.defaults());
+    store = served.store();
+    server = served.server();
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-    if (store != null) {
-      store.close();
+    if (served != null) {
+      served.close();
     }
   }
 

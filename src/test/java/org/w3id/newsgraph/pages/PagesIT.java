@@ -35,6 +35,7 @@ import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.server.GraphServer;
 import org.w3id.newsgraph.server.Http;
+import org.w3id.newsgraph.server.ServedGraph;
 import org.w3id.newsgraph.server.ServerOptions;
 import org.w3id.newsgraph.store.GraphStore;
 import org.w3id.newsgraph.store.TestProject;
@@ -51,6 +52,7 @@ class PagesIT {
   @TempDir static Path dir;
   private static TestProject project;
   private static GraphStore store;
+  private static ServedGraph served;
   private static GraphServer server;
 
   @BeforeAll
@@ -59,22 +61,15 @@ class PagesIT {
     project.editEntities(
         "radio-mashaal,MediaOrganization,Radio Mashaal,",
         "radio-mashaal,MediaOrganization," + XSS + ",");
-    store = GraphStore.inMemory(project.layout(), false, 10);
-    server =
-        new GraphServer(
-                store.dataset(),
-                ServerOptions.defaults().withPort(0),
-                SourceTexts.of(project.layout()))
-            .start();
+    served = ServedGraph.start(project.layout(), false, ServerOptions.defaults());
+    store = served.store();
+    server = served.server();
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-    if (store != null) {
-      store.close();
+    if (served != null) {
+      served.close();
     }
   }
 

@@ -39,6 +39,7 @@ import org.w3id.newsgraph.store.GraphStore;
  */
 class BrowserIT {
   private static GraphStore store;
+  private static ServedGraph served;
   private static GraphServer server;
   private static List<String> attacks;
 
@@ -46,12 +47,13 @@ class BrowserIT {
 
   @BeforeAll
   static void start() {
-    store = GraphStore.inMemory(Layout.of(Path.of(".")), false, 10);
-    store.dataset().getContext().set(ARQ.httpServiceAllowed, false);
     List<NamedQuery> queries = new QueryLibrary(Path.of("queries")).list();
-    server =
-        new GraphServer(store.dataset(), ServerOptions.defaults().withPort(0).withQueries(queries))
-            .start();
+    served =
+        ServedGraph.start(
+            Layout.of(Path.of(".")), false, ServerOptions.defaults().withQueries(queries));
+    store = served.store();
+    store.dataset().getContext().set(ARQ.httpServiceAllowed, false);
+    server = served.server();
     NamedQuery timeline =
         queries.stream().filter(q -> q.name().equals("attack-timeline")).findFirst().orElseThrow();
     attacks = new ArrayList<>();
@@ -64,11 +66,8 @@ class BrowserIT {
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-    if (store != null) {
-      store.close();
+    if (served != null) {
+      served.close();
     }
   }
 

@@ -53,31 +53,29 @@ class HostileRequestsIT {
   private static final long BOUND_MS = 20_000;
 
   private static GraphStore store;
+  private static ServedGraph served;
   private static GraphServer server;
   private static String sparql;
   private ListAppender<ILoggingEvent> log;
 
   @BeforeAll
   static void start() {
-    store = GraphStore.inMemory(Layout.of(Path.of(".")), false, 10);
-    server =
-        new GraphServer(
-                store.dataset(),
-                ServerOptions.defaults()
-                    .withPort(0)
-                    .withTimeout(TIMEOUT)
-                    .withAllowedHosts(List.of("kg.example.org")))
-            .start();
+    served =
+        ServedGraph.start(
+            Layout.of(Path.of(".")),
+            false,
+            ServerOptions.defaults()
+                .withTimeout(TIMEOUT)
+                .withAllowedHosts(List.of("kg.example.org")));
+    store = served.store();
+    server = served.server();
     sparql = server.endpointUrl();
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-    if (store != null) {
-      store.close();
+    if (served != null) {
+      served.close();
     }
   }
 
