@@ -568,11 +568,8 @@ final class Reconciler {
 
   /** The QID of a {@code wd:} IRI. */
   static Optional<String> qid(Node n) {
-    if (n != null && n.isURI() && n.getURI().startsWith(WikidataLookup.WD)) {
-      String q = n.getURI().substring(WikidataLookup.WD.length());
-      if (q.matches("Q[1-9][0-9]*")) {
-        return Optional.of(q);
-      }
+    if (n != null && n.isURI()) {
+      return Iris.wikidataItem(n.getURI());
     }
     return Optional.empty();
   }

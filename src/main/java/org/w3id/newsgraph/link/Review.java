@@ -26,7 +26,8 @@ import org.w3id.newsgraph.model.LinkStatus;
  * found and is never proposed again.
  */
 public final class Review {
-  private static final Pattern PICK = Pattern.compile("([^=\\s]+)=(Q[1-9][0-9]*)");
+  private static final Pattern PICK =
+      Pattern.compile("([^=\\s]+)=(" + Iris.WIKIDATA_ITEM.pattern() + ")");
 
   /**
    * An entity and an item, as typed on the command line: {@code ENTITY=QID}.

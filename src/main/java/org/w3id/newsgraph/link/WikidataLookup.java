@@ -32,6 +32,7 @@ import org.apache.jena.sparql.util.FmtUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.model.Iris;
 
 /**
  * What the linker asks a Wikidata SPARQL endpoint, in Wikidata's RDF model only ({@code
@@ -45,7 +46,6 @@ final class WikidataLookup {
   private static final Logger LOG = LoggerFactory.getLogger(WikidataLookup.class);
 
   /** Namespace of items ({@code wd:}). */
-  static final String WD = "http://www.wikidata.org/entity/";
 
   /** Namespace of direct claims ({@code wdt:}). */
   static final String WDT = "http://www.wikidata.org/prop/direct/";
@@ -244,7 +244,7 @@ final class WikidataLookup {
       for (JsonValue v : array) {
         JsonObject hit = v.getAsObject();
         String id = text(hit, "id");
-        if (id.matches("Q[1-9][0-9]*")) {
+        if (Iris.isWikidataItem(id)) {
           hits.add(new SearchHit(id, text(hit, "label"), text(hit, "description")));
         }
       }
@@ -359,8 +359,11 @@ final class WikidataLookup {
   }
 
   private static String keyOf(Node n) {
-    if (n.isURI() && n.getURI().startsWith(WD)) {
-      return n.getURI().substring(WD.length());
+    if (n.isURI()) {
+      Optional<String> item = Iris.wikidataItem(n.getURI());
+      if (item.isPresent()) {
+        return item.get();
+      }
     }
     return n.isLiteral() ? n.getLiteralLexicalForm() : n.toString();
   }

@@ -1,5 +1,6 @@
 package org.w3id.newsgraph.model;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.jena.shared.PrefixMapping;
 
@@ -75,9 +76,28 @@ public final class Iris {
     return FACT + requireId(sourceId) + "/" + requireId(factId);
   }
 
+  /** A Wikidata item id: {@code Q} and a number without leading zeros. */
+  public static final Pattern WIKIDATA_ITEM = Pattern.compile("Q[1-9][0-9]*");
+
+  /** Whether {@code text} is a Wikidata item id ({@link #WIKIDATA_ITEM}). */
+  public static boolean isWikidataItem(String text) {
+    return text != null && WIKIDATA_ITEM.matcher(text).matches();
+  }
+
+  /** The item id of a Wikidata entity IRI ({@value #WIKIDATA_ENTITY}Q...), if it is one. */
+  public static Optional<String> wikidataItem(String iri) {
+    if (iri != null && iri.startsWith(WIKIDATA_ENTITY)) {
+      String q = iri.substring(WIKIDATA_ENTITY.length());
+      if (isWikidataItem(q)) {
+        return Optional.of(q);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** IRI of the record of the link from an entity to a Wikidata item ({@code Q...}). */
   public static String link(String entityId, String qid) {
-    if (!qid.matches("Q[1-9][0-9]*")) {
+    if (!isWikidataItem(qid)) {
       throw new IllegalArgumentException("not a Wikidata item id: '" + qid + "'");
     }
     return LINK + requireId(entityId) + "/" + qid;

@@ -82,9 +82,7 @@ final class EntityPage {
           .append(Html.esc(Show.localName(row.get("status"))))
           .append("\">");
       b.append(
-          Html.link(
-              item.replace("http://www.wikidata.org/entity/", "https://www.wikidata.org/wiki/"),
-              qid));
+          Html.link(item.replace(Iris.WIKIDATA_ENTITY, "https://www.wikidata.org/wiki/"), qid));
       String itemLabel = Show.text(row, "itemLabel");
       if (itemLabel != null) {
         b.append(" (").append(Html.esc(itemLabel)).append(")");

@@ -25,4 +25,18 @@ class IrisTest {
     }
     assertTrue(Iris.isValidId("attack-2014-12-peshawar-school"));
   }
+
+  @Test
+  void wikidataItemIdsAreReadInOnePlace() {
+    assertTrue(Iris.isWikidataItem("Q843"));
+    assertFalse(Iris.isWikidataItem("Q0843"), "no leading zero");
+    assertFalse(Iris.isWikidataItem("P31"));
+    assertFalse(Iris.isWikidataItem(null));
+    assertEquals(
+        java.util.Optional.of("Q843"), Iris.wikidataItem("http://www.wikidata.org/entity/Q843"));
+    assertEquals(
+        java.util.Optional.empty(), Iris.wikidataItem("http://www.wikidata.org/entity/P31"));
+    assertEquals(
+        java.util.Optional.empty(), Iris.wikidataItem("https://www.wikidata.org/wiki/Q843"));
+  }
 }
