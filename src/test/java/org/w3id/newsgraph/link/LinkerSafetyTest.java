@@ -36,6 +36,7 @@ import org.w3id.newsgraph.KnowledgeGraph;
 import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.Layout;
+import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.model.LinkStatus;
 
 /**
@@ -186,7 +187,7 @@ class LinkerSafetyTest {
           .asDatasetGraph()
           .getDefaultGraph()
           .remove(
-              NodeFactory.createURI(WikidataLookup.WD + q),
+              NodeFactory.createURI(Iris.WIKIDATA_ENTITY + q),
               org.apache.jena.graph.Node.ANY,
               org.apache.jena.graph.Node.ANY);
     }
