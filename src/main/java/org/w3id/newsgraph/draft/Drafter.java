@@ -76,7 +76,7 @@ public final class Drafter {
   /** A drafter with the project's ontology and lexicon. */
   public Drafter(OntologyIndex ontology, Lexicon lexicon) {
     this.ontology = ontology;
-    this.lexicon = lexicon;
+    this.lexicon = lexicon.check(ontology);
   }
 
   /** Drafts one source. */
@@ -122,6 +122,7 @@ public final class Drafter {
     private String lastOrganization;
     private String lastSource;
     private final Map<String, String> lastEventOfClass = new HashMap<>();
+    private Map<String, String> demonyms;
 
     Run(Article article) {
       this.article = article;
@@ -247,6 +248,7 @@ public final class Drafter {
       String[] tags = nlp.tags(tokens);
       List<Draft.Row> local = new ArrayList<>();
       events(sentence, spans, tokens, tags, dates, mentions, local);
+      verbEvents(sentence, spans, tokens, dates, mentions, local);
       sources(spans, tokens, mentions);
       groups(spans, tokens, tags, mentions, local, sentence);
       properNames(sentence, spans, tokens, tags, mentions);
@@ -256,6 +258,9 @@ public final class Drafter {
       String string = wordString(words);
 
       List<Voice> voices = voices(string, mentions);
+      statements(sentence, words, mentions, dates, local);
+      inner(sentence, mentions, local);
+      descriptions(sentence, spans, tags, words, mentions, local);
       relations(string, mentions, words, voices, local, sentence);
       // the same without relative clauses: "X, who seized power in August, has links with Y"
       String main = RELATIVE.matcher(string).replaceAll(" ");
@@ -446,10 +451,100 @@ public final class Drafter {
       }
     }
 
+    /**
+     * A verb phrase that is an event ("X seized power in August", lexicon cues at {@code verb}):
+     * the event, with the agent named right before as its participant.
+     */
+    private void verbEvents(
+        String sentence,
+        Span[] spans,
+        String[] tokens,
+        List<Dates.Found> dates,
+        List<Mention> mentions,
+        List<Draft.Row> local) {
+      for (int i = 0; i < tokens.length; i++) {
+        String clazz = null;
+        int last = i;
+        for (int len = 3; len >= 1 && clazz == null; len--) {
+          if (i + len <= tokens.length) {
+            String cue =
+                String.join(" ", List.of(tokens).subList(i, i + len)).toLowerCase(Locale.ROOT);
+            clazz = lexicon.classFor(cue, "verb");
+            last = i + len - 1;
+          }
+        }
+        if (clazz == null
+            || ontology.clazz(clazz).isEmpty()
+            || !free(mentions, spans[i].getStart(), spans[last].getEnd())) {
+          continue;
+        }
+        int start = spans[i].getStart();
+        int end = spans[last].getEnd();
+        Mention agent = null;
+        for (Mention m : mentions) {
+          if (m.end() <= start
+              && is(classOf.get(m.id()), "Agent")
+              && !is(classOf.get(m.id()), "AnonymousSource")
+              && (agent == null || m.end() > agent.end())) {
+            agent = m;
+          }
+        }
+        Dates.Found date = nearest(dates, start, end, 40);
+        String id = existingEvent(clazz, date, date != null, mentions);
+        String phrase = sentence.substring(start, end);
+        String why;
+        if (id == null) {
+          String when = date != null ? date.value() : article.published().substring(0, 4);
+          String who = agent == null ? "" : labelOf.getOrDefault(agent.id(), agent.id());
+          id =
+              propose(
+                  Ids.slug(
+                      clazz.replaceAll("(\\p{Ll})(\\p{Lu})", "$1-$2")
+                          + "-"
+                          + when
+                          + (agent == null ? "" : "-" + agent.id())),
+                  clazz,
+                  capitalise((who.isEmpty() ? "" : who + " ") + phrase + " (" + when + ")"),
+                  "the verb phrase '" + phrase + "' (" + clazz + ")",
+                  false);
+          why = "new event: '" + phrase + "'";
+        } else {
+          why = "'" + phrase + "' is the known event " + id;
+        }
+        mentions.add(new Mention(start, end, id, why));
+        if (agent != null) {
+          local.add(
+              row(
+                  id,
+                  "participant",
+                  agent.id(),
+                  "",
+                  "states",
+                  article.publisher(),
+                  sentence,
+                  0.5,
+                  "the agent before '" + phrase + "': " + agent.why()));
+        }
+      }
+    }
+
     /** A known event of a compatible class that the sentence's date and names point to. */
     private String existingEvent(
         String clazz, Dates.Found date, boolean near, List<Mention> mentions) {
+      return existingEvent(clazz, date, near, mentions, null);
+    }
+
+    /**
+     * A known event of a compatible class that the sentence's date and names point to; {@code
+     * extra}: more words its id may share (the words of what a statement says), and then an event
+     * of exactly the class counts more than one of a subclass.
+     */
+    private String existingEvent(
+        String clazz, Dates.Found date, boolean near, List<Mention> mentions, Set<String> extra) {
       Set<String> words = new LinkedHashSet<>();
+      if (extra != null) {
+        words.addAll(extra);
+      }
       for (Mention m : mentions) {
         words.addAll(List.of(m.id().split("-")));
       }
@@ -480,6 +575,9 @@ public final class Drafter {
         }
         if (id.contains(article.published().substring(0, 4))) {
           score++;
+        }
+        if (extra != null && e.getValue().equals(clazz)) {
+          score += 2;
         }
         if (score > bestScore) {
           best = id;
@@ -521,7 +619,9 @@ public final class Drafter {
         String qualifier =
             last > i ? " " + String.join(" ", List.of(tokens).subList(i + 1, last + 1)) : "";
         String label =
-            (qualifier.isEmpty() ? "sources" : tokens[i].toLowerCase(Locale.ROOT) + qualifier);
+            (qualifier.isEmpty()
+                ? (w.equals("source") ? "sources" : w)
+                : tokens[i].toLowerCase(Locale.ROOT) + qualifier);
         String id = Ids.slug(prefix + "-" + label);
         id = propose(id, lexicon.classFor(w, "source"), label, "unnamed source: '" + w + "'", true);
         mentions.add(
@@ -1021,15 +1121,17 @@ public final class Drafter {
           continue;
         }
         Matcher m = cue.pattern().matcher(string);
+        boolean fixed = !cue.object().isEmpty();
         int from = 0;
         while (from < string.length() && m.find(from)) {
           from = string.indexOf(' ', m.start()) + 1;
           int si = Integer.parseInt(m.group("s"));
-          List<Integer> objects = new ArrayList<>(List.of(Integer.parseInt(m.group("o"))));
+          List<Integer> objects =
+              new ArrayList<>(List.of(fixed ? -1 : Integer.parseInt(m.group("o"))));
           // "X and Y": the relation holds with both
           String rest = string.substring(m.end());
           Matcher and = Pattern.compile("^(?:both )?and @(\\d+)(?::\\S*)? ").matcher(rest);
-          if (and.find()) {
+          if (!fixed && and.find()) {
             objects.add(Integer.parseInt(and.group(1)));
           }
           Matcher andBefore =
@@ -1041,8 +1143,15 @@ public final class Drafter {
           for (int s : subjects) {
             for (int o : objects) {
               Mention sm = slot(mentions, words, s, ontology.domains(property));
-              Mention om = slot(mentions, words, o, ontology.ranges(property));
-              if (sm.id().equals(om.id()) || !fits(property, sm.id(), om.id())) {
+              Mention om =
+                  fixed
+                      ? new Mention(0, 0, cue.object(), "'" + cue.object() + "'")
+                      : slot(mentions, words, o, ontology.ranges(property));
+              if (sm.id().equals(om.id())
+                  || !fits(property, sm.id(), fixed ? null : om.id())
+                  || !is(classOf.get(sm.id()), cue.slotClasses().getOrDefault("s", "Thing"))
+                  || (!fixed
+                      && !is(classOf.get(om.id()), cue.slotClasses().getOrDefault("o", "Thing")))) {
                 continue;
               }
               String why =
@@ -1085,6 +1194,459 @@ public final class Drafter {
           }
         }
       }
+    }
+
+    // ---- statements, demands and appeals
+
+    /**
+     * "X said on October 1 that ...", "X told RFE/RL on November 2 ...", "X called on Y to ...", "X
+     * has demanded Y", "Among X's demands is Y": a statement event (class from the lexicon's {@code
+     * statement} cues) with its speaker, medium or addressee, date and what it is about. A plain "X
+     * said" without a date or medium makes no event: it only gives the sentence's voice.
+     */
+    private void statements(
+        String sentence,
+        List<Word> words,
+        List<Mention> mentions,
+        List<Dates.Found> dates,
+        List<Draft.Row> local) {
+      for (int k = 0; k < words.size(); k++) {
+        if (words.get(k).mention() >= 0) {
+          continue;
+        }
+        String clazz = null;
+        int n = 0;
+        for (int len = 2; len >= 1 && clazz == null; len--) {
+          if (k + len <= words.size()) {
+            StringBuilder cue = new StringBuilder();
+            for (int j = k; j < k + len; j++) {
+              cue.append(j > k ? " " : "").append(words.get(j).text());
+            }
+            clazz = lexicon.classFor(cue.toString(), "statement");
+            n = len;
+          }
+        }
+        if (clazz == null || ontology.clazz(clazz).isEmpty()) {
+          continue;
+        }
+        Word verb = words.get(k + n - 1);
+        // "Among X's demands is Y", "X's demands are Y": the speaker owns the noun
+        boolean noun =
+            k + n < words.size() && Set.of("is", "are").contains(words.get(k + n).text());
+        Mention speaker = null;
+        for (int j = k - 1; j >= Math.max(0, k - 5) && speaker == null; j--) {
+          Word w = words.get(j);
+          if (w.mention() >= 0) {
+            Mention m = mentions.get(w.mention());
+            String c = classOf.get(m.id());
+            if (is(c, "Agent")
+                && !is(c, "AnonymousSource")
+                && !m.id().equals(article.publisher())) {
+              speaker = m;
+            } else {
+              break;
+            }
+          } else if (Set.of(",", ".", "that", "and", "but", "said", "told").contains(w.text())) {
+            break;
+          }
+        }
+        if (speaker == null) {
+          continue;
+        }
+        int after = k + n + (noun ? 1 : 0);
+        Mention to = null;
+        for (int j = after; !is(clazz, "Demand") && j < Math.min(words.size(), after + 4); j++) {
+          Word w = words.get(j);
+          if (w.mention() >= 0) {
+            Mention m = mentions.get(w.mention());
+            if (is(classOf.get(m.id()), "Agent") && !is(classOf.get(m.id()), "AnonymousSource")) {
+              to = m;
+            }
+            break;
+          } else if (!w.text().matches("[\\p{L}-]+")
+              || Set.of("that", "to", "on", "in").contains(w.text())) {
+            break;
+          }
+        }
+        int end = to != null ? to.end() : verb.end();
+        Dates.Found date = null;
+        for (Dates.Found d : dates) {
+          if (d.start() >= verb.start() - 1 && d.start() - end <= 4) {
+            date = d;
+          }
+        }
+        String demanded = "";
+        if (is(clazz, "Demand")) {
+          int from = words.get(Math.min(after, words.size() - 1)).start();
+          Matcher np =
+              Pattern.compile("^(?:the\\s+)?([^,;.\"]+)").matcher(sentence.substring(from));
+          if (after < words.size() && np.find()) {
+            demanded = np.group(1).strip();
+          }
+          if (demanded.isEmpty()) {
+            continue;
+          }
+        } else if (is(clazz, "PublicStatement")
+            && clazz.equals("PublicStatement")
+            && date == null
+            && (to == null || !is(classOf.get(to.id()), "MediaOrganization"))) {
+          continue; // a plain "X said": the sentence's voice, not an event of its own
+        }
+        if (date == null) {
+          for (Dates.Found d : dates) {
+            if (d.end() <= speaker.start() && sameClause(sentence, speaker, d.start(), d.end())) {
+              date = d; // "In 2014, the TTP demanded ..."
+            }
+          }
+        }
+        Set<String> extra = new LinkedHashSet<>();
+        for (String w : normalize(demanded).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+          if (w.length() > 3) {
+            extra.add(w);
+            extra.add(w.endsWith("s") ? w.substring(0, w.length() - 1) : w + "s");
+          }
+        }
+        if (to != null) {
+          extra.addAll(List.of(to.id().split("-")));
+        }
+        extra.addAll(List.of(speaker.id().split("-")));
+        String id = existingEvent(clazz, date, date != null, mentions, extra);
+        String word =
+            clazz.equals("PublicStatement") ? "statement" : clazz.toLowerCase(Locale.ROOT);
+        String why;
+        if (id == null) {
+          String when = date != null ? date.value() : article.published().substring(0, 4);
+          List<String> parts = new ArrayList<>(List.of(word, when, speaker.id()));
+          if (to != null) {
+            parts.add(to.id());
+          }
+          String speakerName = labelOf.getOrDefault(speaker.id(), speaker.id());
+          String label =
+              capitalise(word)
+                  + " by "
+                  + speakerName
+                  + (demanded.isEmpty() ? "" : ": " + normalize(demanded))
+                  + " ("
+                  + when
+                  + ")";
+          id =
+              propose(
+                  Ids.slug(String.join("-", parts)),
+                  clazz,
+                  label,
+                  "statement verb '" + sentence.substring(words.get(k).start(), verb.end()) + "'",
+                  false);
+          why = "new " + word + " by " + speaker.id();
+        } else {
+          why = "the known " + word + " " + id;
+        }
+        mentions.add(new Mention(verb.start(), verb.end(), id, why));
+        String cue = "'" + sentence.substring(words.get(k).start(), verb.end()) + "'";
+        local.add(
+            row(
+                id,
+                is(clazz, "Demand") ? "demandedBy" : "speaker",
+                speaker.id(),
+                "",
+                "states",
+                article.publisher(),
+                sentence,
+                0.6,
+                cue + " after " + speaker.why()));
+        if (is(clazz, "Demand")) {
+          local.remove(local.size() - 1);
+          local.add(
+              row(
+                  speaker.id(),
+                  "demands",
+                  id,
+                  "",
+                  "states",
+                  article.publisher(),
+                  sentence,
+                  0.6,
+                  cue + " after " + speaker.why()));
+          local.add(
+              row(
+                  id,
+                  "description",
+                  "",
+                  normalize(demanded),
+                  "states",
+                  article.publisher(),
+                  sentence,
+                  0.5,
+                  "what " + cue + " names"));
+          Matcher number = Pattern.compile("(?<![\\d.,])(\\d+)(?![\\d.,])").matcher(demanded);
+          String count = number.find() ? number.group(1) : null;
+          if (count != null && !number.find()) {
+            local.add(
+                row(
+                    id,
+                    "quantity",
+                    "",
+                    count,
+                    "states",
+                    article.publisher(),
+                    sentence,
+                    0.4,
+                    "the one number in what " + cue + " names"));
+          }
+        }
+        if (to != null) {
+          boolean media = is(classOf.get(to.id()), "MediaOrganization");
+          local.add(
+              row(
+                  id,
+                  media ? "medium" : "addressee",
+                  to.id(),
+                  "",
+                  "states",
+                  article.publisher(),
+                  sentence,
+                  0.6,
+                  cue + " " + (media ? "to the medium " : "to ") + to.why()));
+        }
+        if (date != null) {
+          local.add(
+              row(
+                      id,
+                      "date",
+                      "",
+                      date.value(),
+                      "states",
+                      article.publisher(),
+                      sentence,
+                      0.6,
+                      "date '" + sentence.substring(date.start(), date.end()) + "' of " + cue)
+                  .with("", date.inferred(), ""));
+        }
+        for (Mention m : mentions) {
+          if (m.start() > end
+              && !m.id().equals(id)
+              && !is(classOf.get(m.id()), "PublicStatement")
+              && is(classOf.get(m.id()), "Event")) {
+            local.add(
+                row(
+                    id,
+                    "about",
+                    m.id(),
+                    "",
+                    "states",
+                    article.publisher(),
+                    sentence,
+                    0.4,
+                    "the event named after " + cue + ": " + m.why()));
+            break;
+          }
+        }
+      }
+    }
+
+    // ---- positions and groups: the names inside their names
+
+    /**
+     * "Pakistani Prime Minister", "the Taliban's Interior Minister", "TTP fighters": a position is
+     * in the organisation (or the government of the country) its name contains, with the country as
+     * its jurisdiction; a group of people belongs to the organisation its name contains, or
+     * represents it ("TTP representatives").
+     */
+    private void inner(String sentence, List<Mention> mentions, List<Draft.Row> local) {
+      for (Mention m : List.copyOf(mentions)) {
+        String c = classOf.get(m.id());
+        boolean position = is(c, "Position");
+        if (!(position || is(c, "PersonGroup")) || m.end() <= m.start()) {
+          continue;
+        }
+        String text = normalize(sentence.substring(m.start(), m.end()));
+        List<String> ids = new ArrayList<>();
+        for (Mention in : known(text)) {
+          if (!in.id().equals(m.id()) && in.end() - in.start() < text.length()) {
+            ids.add(in.id());
+          }
+        }
+        for (String w : text.split("[^\\p{L}'-]+")) {
+          String country = demonyms().get(stripPossessive(w).toLowerCase(Locale.ROOT));
+          if (country != null && !ids.contains(country)) {
+            ids.add(country);
+          }
+        }
+        boolean to = text.matches("(?i).*\\bto\\b.*");
+        String why = "names inside '" + text + "'";
+        for (int i = 0; i < ids.size(); i++) {
+          String id = ids.get(i);
+          String ic = classOf.get(id);
+          if (position && is(ic, "Country")) {
+            String government = governmentOf(id);
+            if (government != null && i == 0) {
+              local.add(publisherRow(sentence, m.id(), "positionIn", government, why));
+            }
+            if (to ? i > 0 : i == 0) {
+              local.add(publisherRow(sentence, m.id(), "jurisdiction", id, why));
+            }
+          } else if (is(ic, "Organization") && i == 0) {
+            if (position) {
+              local.add(publisherRow(sentence, m.id(), "positionIn", id, why));
+            } else {
+              boolean represents = false;
+              for (String w : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+                represents |= lexicon.classFor(w, "represents") != null;
+              }
+              local.add(
+                  represents
+                      ? publisherRow(sentence, id, "representedBy", m.id(), why)
+                      : publisherRow(sentence, m.id(), "memberOf", id, why));
+            }
+          }
+        }
+      }
+    }
+
+    private Draft.Row publisherRow(String sentence, String s, String p, String o, String why) {
+      return row(s, p, o, "", "states", article.publisher(), sentence, 0.5, why);
+    }
+
+    /** Adjectives of the known countries: "Pakistani", "Afghan", "Iranian". */
+    private Map<String, String> demonyms() {
+      if (demonyms == null) {
+        demonyms = new HashMap<>();
+        for (Map.Entry<String, String> e : classOf.entrySet()) {
+          if (!is(e.getValue(), "Country")) {
+            continue;
+          }
+          String name = labelOf.getOrDefault(e.getKey(), "").toLowerCase(Locale.ROOT);
+          if (name.isEmpty() || name.contains(" ")) {
+            continue;
+          }
+          for (String suffix : List.of("i", "n", "an", "ian", "ese")) {
+            demonyms.put(name + suffix, e.getKey());
+          }
+          if (name.endsWith("istan")) {
+            demonyms.put(name.substring(0, name.length() - 5), e.getKey());
+          }
+          if (name.endsWith("a")) {
+            demonyms.put(name + "n", e.getKey());
+          }
+          if (name.endsWith("y")) {
+            demonyms.put(name.substring(0, name.length() - 1) + "ish", e.getKey());
+          }
+        }
+      }
+      return demonyms;
+    }
+
+    // ---- descriptions
+
+    /**
+     * What the text says a named thing is, in the words next to its name: "the northwestern city of
+     * X", "Turkish state broadcaster X", "X (XYZ) extremist group", "X tribal region".
+     */
+    private void descriptions(
+        String sentence,
+        Span[] spans,
+        String[] tags,
+        List<Word> words,
+        List<Mention> mentions,
+        List<Draft.Row> local) {
+      for (int k = 0; k < words.size(); k++) {
+        Word w = words.get(k);
+        if (w.mention() < 0) {
+          continue;
+        }
+        Mention m = mentions.get(w.mention());
+        String c = classOf.get(m.id());
+        if (c == null || is(c, "Event") || is(c, "Position") || is(c, "AnonymousSource")) {
+          continue;
+        }
+        // "the ADJ HEAD of X"
+        if (k >= 3
+            && words.get(k - 1).text().equals("of")
+            && words.get(k - 2).mention() < 0
+            && lexicon.classFor(words.get(k - 2).text(), "head") != null) {
+          int first = modifiers(words, spans, tags, k - 2, -1);
+          if (first < k - 2 && first > 0 && DETERMINERS.contains(words.get(first - 1).text())) {
+            local.add(
+                description(m, sentence, words.get(first).start(), words.get(k - 2).end(), "'of'"));
+          }
+        }
+        // "ADJ NOUN X" with a cue word right before the name: "state broadcaster X"
+        if (k >= 2 && words.get(k - 1).mention() < 0) {
+          String b = lexicon.classFor(words.get(k - 1).text(), "before");
+          if (b != null && !is(b, "Person") && !is(b, "Place") && is(c, b)) {
+            int first = modifiers(words, spans, tags, k - 1, -1);
+            if (first < k - 1) {
+              local.add(
+                  description(
+                      m, sentence, words.get(first).start(), words.get(k - 1).end(), "before"));
+            }
+          }
+        }
+        // "X (XYZ) ADJ HEAD"
+        int j = k + 1;
+        if (j + 2 < words.size()
+            && words.get(j).text().equals("(")
+            && words.get(j + 2).text().equals(")")) {
+          j += 3;
+        }
+        int last = modifiers(words, spans, tags, j, +1);
+        if (last > j && last < words.size() && words.get(last).mention() < 0) {
+          String head = lexicon.classFor(words.get(last).text(), "head");
+          if (head != null && (is(c, head) || is(head, c))) {
+            local.add(
+                description(m, sentence, words.get(j).start(), words.get(last).end(), "after"));
+          }
+        }
+      }
+    }
+
+    /**
+     * From word {@code from}, the furthest word in direction {@code step} (not counting {@code
+     * from}) of a run of up to three lower-case adjectives and nouns (or a proper adjective),
+     * returning {@code from} when there is none; going forwards it returns the index after the run.
+     */
+    private int modifiers(List<Word> words, Span[] spans, String[] tags, int from, int step) {
+      int at = from;
+      int count = 0;
+      while (count < 3) {
+        int next = at + step;
+        if (next < 0 || next >= words.size() || words.get(next).mention() >= 0) {
+          break;
+        }
+        String tag = tagAt(spans, tags, words.get(next).start());
+        String text = words.get(next).text();
+        if (!Set.of("ADJ", "NOUN", "PROPN").contains(tag)
+            || DETERMINERS.contains(text)
+            || !text.matches("[\\p{L}][\\p{L}'-]*")
+            || (step > 0 && lexicon.classFor(text, "head") != null)) {
+          break;
+        }
+        at = next;
+        count++;
+      }
+      return step > 0 ? (at == from ? from : at + 1) : at;
+    }
+
+    private String tagAt(Span[] spans, String[] tags, int start) {
+      for (int i = 0; i < spans.length; i++) {
+        if (spans[i].getStart() == start) {
+          return tags[i];
+        }
+      }
+      return "";
+    }
+
+    private Draft.Row description(Mention m, String sentence, int start, int end, String how) {
+      String text = normalize(sentence.substring(start, end));
+      return row(
+          m.id(),
+          "description",
+          "",
+          text,
+          "states",
+          article.publisher(),
+          sentence,
+          0.5,
+          "the words '" + text + "' next to " + m.why() + " (" + how + ")");
     }
 
     /**
@@ -1156,23 +1718,33 @@ public final class Drafter {
         List<Voice> voices,
         List<Draft.Row> local,
         String sentence) {
+      List<String> talks = new ArrayList<>();
       for (Mention m : mentions) {
-        if (!is(classOf.get(m.id()), "Talks")) {
-          continue;
+        if (is(classOf.get(m.id()), "Talks")) {
+          talks.add(m.id());
         }
+      }
+      boolean named = !talks.isEmpty();
+      if (!named && lastEventOfClass.containsKey("Talks")) {
+        talks.add(lastEventOfClass.get("Talks"));
+      }
+      for (String t : talks) {
         for (String side : List.of(a, b)) {
           for (Voice v : voices) {
             local.add(
                 row(
-                    m.id(),
+                    t,
                     "participant",
                     side,
                     "",
                     v.stance(),
                     v.by(),
                     sentence,
-                    0.5,
-                    "negotiating side in the talks the sentence names; " + v.why()));
+                    named ? 0.5 : 0.4,
+                    (named
+                            ? "negotiating side in the talks the sentence names; "
+                            : "negotiating side in the talks named last (" + t + "); ")
+                        + v.why()));
           }
         }
       }
@@ -1445,6 +2017,9 @@ public final class Drafter {
 
     /** Whether class {@code sub} (a local name) is {@code sup} or a subclass of it. */
     private boolean is(String sub, String sup) {
+      if (sup.equals("Thing")) {
+        return sub != null;
+      }
       return sub != null
           && subclass.computeIfAbsent(
               sub + " " + sup,
