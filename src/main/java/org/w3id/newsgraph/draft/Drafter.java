@@ -65,6 +65,11 @@ public final class Drafter {
       List.of(
           "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve");
+  private static final Pattern SIDES =
+      Pattern.compile(
+          "\\b(?:the|both) (?:two )?sides\\b.*\\b(?:talks|negotiat\\w*|demands|conditions|cease-?fire|truce)\\b"
+              + "|\\b(?:talks|negotiat\\w*)\\b.*\\b(?:the|both) (?:two )?sides\\b",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern PREVIOUS_CAPITAL = Pattern.compile("\\p{Lu}[\\p{L}.-]*\\s+$");
   private static final Set<String> COUNTRIES = countries();
   private static final Set<String> CONNECTORS = Set.of("of", "-", "e", "al", "bin", "ul", "ud");
@@ -120,6 +125,8 @@ public final class Drafter {
     private String lastYear;
     private String lastPerson;
     private String lastOrganization;
+    private String lastGovernment;
+    private List<String> lastSides = List.of();
     private String lastSource;
     private final Map<String, String> lastEventOfClass = new HashMap<>();
     private Map<String, String> demonyms;
@@ -267,6 +274,7 @@ public final class Drafter {
       if (!main.equals(string)) {
         relations(main, mentions, words, voices, local, sentence);
       }
+      sides(norm, voices, local, sentence);
       datesAndNumbers(sentence, dates, mentions, local);
       for (Draft.Row r : local) {
         add(r);
@@ -280,6 +288,9 @@ public final class Drafter {
           lastPerson = m.id();
         } else if (is(c, "Organization") && !is(c, "MediaOrganization")) {
           lastOrganization = m.id();
+        }
+        if (is(c, "GovernmentBody")) {
+          lastGovernment = m.id();
         }
       }
       for (Dates.Found d : dates) {
@@ -380,7 +391,7 @@ public final class Drafter {
         String before = modifiers > 0 ? tags[modifiers - 1] : "";
         boolean definite =
             modifiers > 0 && DETERMINERS.contains(tokens[modifiers - 1].toLowerCase(Locale.ROOT));
-        if (!definite && !before.equals("VERB") && !before.equals("AUX")) {
+        if (!definite && !Set.of("VERB", "AUX", "ADP").contains(before)) {
           continue;
         }
         int start = spans[first].getStart();
@@ -391,7 +402,8 @@ public final class Drafter {
                 clazz,
                 date != null ? date : nearest(dates, start, end, 10_000),
                 date != null,
-                mentions);
+                mentions,
+                contentWords(sentence));
         String why;
         if (id != null) {
           why = "'" + sentence.substring(start, end) + "' is the known event " + id;
@@ -528,6 +540,24 @@ public final class Drafter {
       }
     }
 
+    /** The words of a text longer than three letters, each also with or without a plural s. */
+    private static Set<String> contentWords(String text) {
+      Set<String> out = new LinkedHashSet<>();
+      for (String w :
+          normalize(text)
+              .replace("'s ", " ")
+              .replace("'", "")
+              .replace("-", "")
+              .toLowerCase(Locale.ROOT)
+              .split("[^\\p{L}\\p{N}]+")) {
+        if (w.length() > 3) {
+          out.add(w);
+          out.add(w.endsWith("s") ? w.substring(0, w.length() - 1) : w + "s");
+        }
+      }
+      return out;
+    }
+
     /** A known event of a compatible class that the sentence's date and names point to. */
     private String existingEvent(
         String clazz, Dates.Found date, boolean near, List<Mention> mentions) {
@@ -569,7 +599,7 @@ public final class Drafter {
           score -= 2;
         }
         for (String w : id.split("-")) {
-          if (w.length() > 2 && words.contains(w)) {
+          if (w.length() > 2 && !w.matches("\\d+") && words.contains(w)) {
             score++;
           }
         }
@@ -955,6 +985,12 @@ public final class Drafter {
                     && tokens[i + 2].equalsIgnoreCase("group")))) {
           id = lastOrganizationIn(mentions, spans[i].getStart());
           end = spans[tokens[i + 1].equalsIgnoreCase("group") ? i + 1 : i + 2].getEnd();
+        } else if (w.equals("the")
+            && i + 1 < tokens.length
+            && tokens[i + 1].equalsIgnoreCase("government")
+            && (i + 2 == tokens.length || !tokens[i + 2].equalsIgnoreCase("of"))) {
+          id = lastGovernment;
+          end = spans[i + 1].getEnd();
         }
         if (id != null && free(mentions, spans[i].getStart(), end)) {
           mentions.add(
@@ -1189,6 +1225,7 @@ public final class Drafter {
               }
               if (cue.property().equals("negotiatesWith")) {
                 participants(mentions, sm.id(), om.id(), vs, local, sentence);
+                lastSides = List.of(sm.id(), om.id());
               }
             }
           }
@@ -1286,12 +1323,17 @@ public final class Drafter {
           if (demanded.isEmpty()) {
             continue;
           }
-        } else if (is(clazz, "PublicStatement")
-            && clazz.equals("PublicStatement")
-            && date == null
-            && (to == null || !is(classOf.get(to.id()), "MediaOrganization"))) {
-          continue; // a plain "X said": the sentence's voice, not an event of its own
         }
+        // a plain "X said" is the sentence's voice, not an event of its own; "X told Y that ..."
+        // only when it is a statement the project knows
+        boolean plain =
+            clazz.equals("PublicStatement")
+                && date == null
+                && (to == null || !is(classOf.get(to.id()), "MediaOrganization"));
+        if (plain && to == null) {
+          continue;
+        }
+        String said = sentence.substring(Math.min(sentence.length(), end));
         if (date == null) {
           for (Dates.Found d : dates) {
             if (d.end() <= speaker.start() && sameClause(sentence, speaker, d.start(), d.end())) {
@@ -1299,13 +1341,7 @@ public final class Drafter {
             }
           }
         }
-        Set<String> extra = new LinkedHashSet<>();
-        for (String w : normalize(demanded).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-          if (w.length() > 3) {
-            extra.add(w);
-            extra.add(w.endsWith("s") ? w.substring(0, w.length() - 1) : w + "s");
-          }
-        }
+        Set<String> extra = new LinkedHashSet<>(contentWords(demanded.isEmpty() ? said : demanded));
         if (to != null) {
           extra.addAll(List.of(to.id().split("-")));
         }
@@ -1314,6 +1350,9 @@ public final class Drafter {
         String word =
             clazz.equals("PublicStatement") ? "statement" : clazz.toLowerCase(Locale.ROOT);
         String why;
+        if (id == null && plain) {
+          continue;
+        }
         if (id == null) {
           String when = date != null ? date.value() : article.published().substring(0, 4);
           List<String> parts = new ArrayList<>(List.of(word, when, speaker.id()));
@@ -1583,10 +1622,16 @@ public final class Drafter {
         }
         // "X (XYZ) ADJ HEAD"
         int j = k + 1;
-        if (j + 2 < words.size()
-            && words.get(j).text().equals("(")
-            && words.get(j + 2).text().equals(")")) {
-          j += 3;
+        if (j < words.size() && words.get(j).text().equals("(")) {
+          for (int c2 = j + 1; c2 < Math.min(words.size(), j + 4); c2++) {
+            if (words.get(c2).text().equals(")")) {
+              j = c2 + 1;
+              break;
+            }
+          }
+        }
+        if (j < words.size() && words.get(j).text().equals(")")) {
+          j++;
         }
         int last = modifiers(words, spans, tags, j, +1);
         if (last > j && last < words.size() && words.get(last).mention() < 0) {
@@ -1708,6 +1753,36 @@ public final class Drafter {
         }
       }
       return false;
+    }
+
+    /**
+     * "the two sides are fine-tuning their demands", "a claim that the sides were in negotiations":
+     * the sides are the two named last as negotiating with each other.
+     */
+    private void sides(String norm, List<Voice> voices, List<Draft.Row> local, String sentence) {
+      if (lastSides.size() != 2
+          || !SIDES.matcher(norm).find()
+          || local.stream().anyMatch(r -> r.property().equals("negotiatesWith"))) {
+        return;
+      }
+      for (Voice v : voices) {
+        local.add(
+            row(
+                lastSides.get(0),
+                "negotiatesWith",
+                lastSides.get(1),
+                "",
+                v.stance(),
+                v.by(),
+                sentence,
+                0.4,
+                "'the sides': the two named last as negotiating ("
+                    + lastSides.get(0)
+                    + ", "
+                    + lastSides.get(1)
+                    + "); "
+                    + v.why()));
+      }
     }
 
     /** Two sides that negotiate take part in the talks the sentence names. */
