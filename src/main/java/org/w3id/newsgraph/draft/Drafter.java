@@ -308,8 +308,16 @@ public final class Drafter {
 
     /** Known and already proposed entities, longest name first, not overlapping. */
     private List<Mention> known(String norm) {
+      return known(norm, null);
+    }
+
+    /** The same, leaving out the names of entity {@code except}. */
+    private List<Mention> known(String norm, String except) {
       List<Mention> all = new ArrayList<>();
       for (Name n : names) {
+        if (n.id().equals(except)) {
+          continue;
+        }
         Matcher m = n.pattern().matcher(norm);
         if (n.requires() != null && !norm.toLowerCase(Locale.ROOT).contains(n.requires())) {
           continue;
@@ -979,12 +987,13 @@ public final class Drafter {
           id = lastPersonIn(mentions, spans[i].getStart());
         } else if (w.equals("the")
             && i + 1 < tokens.length
-            && (tokens[i + 1].equalsIgnoreCase("group")
+            && (stripPossessive(tokens[i + 1]).equalsIgnoreCase("group")
                 || (i + 2 < tokens.length
                     && tokens[i + 1].equalsIgnoreCase("militant")
-                    && tokens[i + 2].equalsIgnoreCase("group")))) {
+                    && stripPossessive(tokens[i + 2]).equalsIgnoreCase("group")))) {
           id = lastOrganizationIn(mentions, spans[i].getStart());
-          end = spans[tokens[i + 1].equalsIgnoreCase("group") ? i + 1 : i + 2].getEnd();
+          int last = stripPossessive(tokens[i + 1]).equalsIgnoreCase("group") ? i + 1 : i + 2;
+          end = spans[last].getStart() + "group".length();
         } else if (w.equals("the")
             && i + 1 < tokens.length
             && tokens[i + 1].equalsIgnoreCase("government")
@@ -1499,8 +1508,8 @@ public final class Drafter {
         }
         String text = normalize(sentence.substring(m.start(), m.end()));
         List<String> ids = new ArrayList<>();
-        for (Mention in : known(text)) {
-          if (!in.id().equals(m.id()) && in.end() - in.start() < text.length()) {
+        for (Mention in : known(text, m.id())) {
+          if (in.end() - in.start() < text.length()) {
             ids.add(in.id());
           }
         }
