@@ -59,7 +59,9 @@ public final class Drafter {
   private static final Pattern DURATION =
       Pattern.compile(
           "\\bfor\\s+(?:about\\s+|some\\s+)?(\\d+|one|two|three|four|five|six|seven|eight|nine|ten"
-              + "|eleven|twelve)\\s+(day|week|month|year)s?\\b",
+              + "|eleven|twelve)\\s+(day|week|month|year)s?\\b"
+              + "|\\b(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)-(day|week|month|year)"
+              + "(?!s)\\b",
           Pattern.CASE_INSENSITIVE);
   private static final List<String> NUMBERS =
       List.of(
@@ -130,6 +132,7 @@ public final class Drafter {
     private String lastSource;
     private final Map<String, String> lastEventOfClass = new HashMap<>();
     private Map<String, String> demonyms;
+    private final Map<String, Integer> named = new HashMap<>();
 
     Run(Article article) {
       this.article = article;
@@ -280,6 +283,9 @@ public final class Drafter {
         add(r);
       }
       for (Mention m : mentions) {
+        named.merge(m.id(), 1, Integer::sum);
+      }
+      for (Mention m : mentions) {
         String c = classOf.get(m.id());
         if (is(c, "AnonymousSource")) {
           lastSource = m.id();
@@ -384,7 +390,8 @@ public final class Drafter {
         int first = i;
         boolean secret = false;
         while (first > 0
-            && Set.of("ADJ", "NUM", "PROPN", "NOUN").contains(tags[first - 1])
+            && (Set.of("ADJ", "NUM", "PROPN", "NOUN").contains(tags[first - 1])
+                || tokens[first - 1].equals("-"))
             && free(mentions, spans[first - 1].getStart(), spans[first - 1].getEnd())) {
           secret |= tokens[first - 1].equalsIgnoreCase("secret");
           first--;
@@ -392,6 +399,7 @@ public final class Drafter {
         int modifiers = first; // "A massive Pakistani Army offensive": past a name used as modifier
         while (modifiers > 0
             && (Set.of("ADJ", "NUM", "PROPN", "NOUN").contains(tags[modifiers - 1])
+                || tokens[modifiers - 1].equals("-")
                 || !free(mentions, spans[modifiers - 1].getStart(), spans[modifiers - 1].getEnd()))
             && !DETERMINERS.contains(tokens[modifiers - 1].toLowerCase(Locale.ROOT))) {
           modifiers--;
@@ -586,9 +594,8 @@ public final class Drafter {
       for (Mention m : mentions) {
         words.addAll(List.of(m.id().split("-")));
       }
-      String best = null;
+      List<String> best = new ArrayList<>();
       int bestScore = 0;
-      boolean tie = false;
       for (Map.Entry<String, String> e : classOf.entrySet()) {
         if (!(is(e.getValue(), clazz) || is(clazz, e.getValue())) || !is(e.getValue(), "Event")) {
           continue;
@@ -618,14 +625,22 @@ public final class Drafter {
           score += 2;
         }
         if (score > bestScore) {
-          best = id;
+          best.clear();
           bestScore = score;
-          tie = false;
-        } else if (score == bestScore) {
-          tie = true;
+        }
+        if (score == bestScore) {
+          best.add(id);
         }
       }
-      return bestScore >= 3 && !tie ? best : null;
+      if (bestScore < 3 || best.isEmpty()) {
+        return null;
+      }
+      // equal evidence: the one the text has named more often so far, if there is one
+      best.sort(Comparator.comparingInt((String id) -> -named.getOrDefault(id, 0)));
+      return best.size() == 1
+              || named.getOrDefault(best.get(0), 0) > named.getOrDefault(best.get(1), 0)
+          ? best.get(0)
+          : null;
     }
 
     // ---- anonymous sources and groups of people
@@ -1292,7 +1307,7 @@ public final class Drafter {
             } else {
               break;
             }
-          } else if (Set.of(",", ".", "that", "and", "but", "said", "told").contains(w.text())) {
+          } else if (Set.of(".", "that", "and", "but", "said", "told").contains(w.text())) {
             break;
           }
         }
@@ -1345,7 +1360,8 @@ public final class Drafter {
         String said = sentence.substring(Math.min(sentence.length(), end));
         if (date == null) {
           for (Dates.Found d : dates) {
-            if (d.end() <= speaker.start() && sameClause(sentence, speaker, d.start(), d.end())) {
+            if (d.end() <= speaker.start()
+                && (d.start() <= 3 || sameClause(sentence, speaker, d.start(), d.end()))) {
               date = d; // "In 2014, the TTP demanded ..."
             }
           }
@@ -1503,7 +1519,9 @@ public final class Drafter {
       for (Mention m : List.copyOf(mentions)) {
         String c = classOf.get(m.id());
         boolean position = is(c, "Position");
-        if (!(position || is(c, "PersonGroup")) || m.end() <= m.start()) {
+        boolean place = is(c, "Place") && !is(c, "Country");
+        boolean event = is(c, "Event");
+        if (!(position || place || event || is(c, "PersonGroup")) || m.end() <= m.start()) {
           continue;
         }
         String text = normalize(sentence.substring(m.start(), m.end()));
@@ -1524,6 +1542,20 @@ public final class Drafter {
         for (int i = 0; i < ids.size(); i++) {
           String id = ids.get(i);
           String ic = classOf.get(id);
+          if (place) {
+            if (is(ic, "Country")) {
+              local.add(publisherRow(sentence, m.id(), "locatedIn", id, why));
+            }
+            continue;
+          }
+          if (event) {
+            if (is(ic, "Organization") && !is(ic, "MediaOrganization")) {
+              local.add(publisherRow(sentence, m.id(), "participant", id, why));
+            } else if (is(ic, "Place")) {
+              local.add(publisherRow(sentence, m.id(), "location", id, why));
+            }
+            continue;
+          }
           if (position && is(ic, "Country")) {
             String government = governmentOf(id);
             if (government != null && i == 0) {
@@ -1885,9 +1917,9 @@ public final class Drafter {
       }
       Matcher du = DURATION.matcher(sentence);
       while (du.find()) {
-        String n = du.group(1).toLowerCase(Locale.ROOT);
+        String n = (du.group(1) != null ? du.group(1) : du.group(3)).toLowerCase(Locale.ROOT);
         int count = n.matches("\\d+") ? Integer.parseInt(n) : NUMBERS.indexOf(n);
-        String unit = du.group(2).toLowerCase(Locale.ROOT);
+        String unit = (du.group(2) != null ? du.group(2) : du.group(4)).toLowerCase(Locale.ROOT);
         String value =
             switch (unit) {
               case "day" -> "P" + count + "D";
@@ -1950,9 +1982,6 @@ public final class Drafter {
         return null;
       }
       String known = existingEvent("Attack", dates.isEmpty() ? null : dates.get(0), true, mentions);
-      if (known != null) {
-        return new Mention(0, 0, known, "the known attack " + known);
-      }
       String when = dates.isEmpty() ? article.published().substring(0, 4) : dates.get(0).value();
       String place = null;
       for (Draft.Row r : local) {
@@ -1978,12 +2007,14 @@ public final class Drafter {
               + when
               + ")";
       String id =
-          propose(
-              Ids.slug("attack-" + when + "-" + about),
-              "Attack",
-              label,
-              "the verb 'attacked' with a number of dead",
-              false);
+          known != null
+              ? known
+              : propose(
+                  Ids.slug("attack-" + when + "-" + about),
+                  "Attack",
+                  label,
+                  "the verb 'attacked' with a number of dead",
+                  false);
       String inferred = dates.isEmpty() ? "" : dates.get(0).inferred();
       local.add(
           row(
@@ -2034,7 +2065,8 @@ public final class Drafter {
                 0.5,
                 "place of the target"));
       }
-      return new Mention(0, 0, id, "unnamed attack " + id);
+      return new Mention(
+          0, 0, id, known != null ? "the known attack " + known : "unnamed attack " + id);
     }
 
     /** A date belongs to an event near it, not across a "that" or a verb of saying. */
