@@ -262,6 +262,7 @@ public final class Drafter {
       sources(spans, tokens, mentions);
       groups(spans, tokens, tags, mentions, local, sentence);
       properNames(sentence, spans, tokens, tags, mentions);
+      phrases(sentence, spans, tokens, tags, mentions);
       pronouns(spans, tokens, mentions);
       mentions.sort(Comparator.comparingInt(Mention::start));
       List<Word> words = words(norm, mentions);
@@ -782,6 +783,131 @@ public final class Drafter {
       }
     }
 
+    /**
+     * Names made of a name and common words: "Pakistan's ambassador to Kabul" and "the TTP's
+     * spokesperson" (a position), "Pakistan's tribal region" and "Pakistani security forces" (the
+     * class of the head word), "northwestern Pakistan" (a region of a place).
+     */
+    private void phrases(
+        String sentence, Span[] spans, String[] tokens, String[] tags, List<Mention> mentions) {
+      for (int i = 0; i < tokens.length; i++) {
+        String w = tokens[i].toLowerCase(Locale.ROOT);
+        // a part of a place: "northwestern Pakistan"
+        String part = lexicon.classFor(w, "part");
+        if (part != null
+            && i + 1 < tokens.length
+            && Character.isLowerCase(tokens[i].codePointAt(0))) {
+          Mention place = mentionStartingAt(mentions, spans[i + 1].getStart());
+          if (place != null
+              && is(classOf.get(place.id()), "Place")
+              && free(mentions, spans[i].getStart(), spans[i].getEnd())) {
+            proposePhrase(
+                sentence,
+                mentions,
+                spans[i].getStart(),
+                place.end(),
+                part,
+                "'" + w + "' before a place");
+          }
+          continue;
+        }
+        // a name or proper adjective, then common words up to a head or title word
+        Mention owner = null;
+        int from;
+        if (possessive(tokens[i])) {
+          int nameEnd = tokens[i].equals("'s") ? spans[i].getStart() : spans[i].getEnd() - 2;
+          for (Mention m : mentions) {
+            if (m.end() == nameEnd && !is(classOf.get(m.id()), "Event")) {
+              owner = m;
+            }
+          }
+          if (owner == null) {
+            continue;
+          }
+          from = i + 1;
+        } else if (tags[i].equals("ADJ")
+            && Character.isUpperCase(tokens[i].codePointAt(0))
+            && free(mentions, spans[i].getStart(), spans[i].getEnd())
+            && demonyms().containsKey(w)) {
+          from = i + 1;
+        } else {
+          continue;
+        }
+        int j = from;
+        String clazz = null;
+        while (j < tokens.length && j < from + 4) {
+          String t = tokens[j].toLowerCase(Locale.ROOT);
+          if (!Character.isLowerCase(tokens[j].codePointAt(0))
+              || !free(mentions, spans[j].getStart(), spans[j].getEnd())) {
+            break;
+          }
+          String title = lexicon.classFor(t, "before");
+          String head = lexicon.classFor(t, "head");
+          if ("Person".equals(title) && ontology.clazz("Position").isPresent()) {
+            clazz = "Position";
+          } else if (head != null && !is(head, "Building")) {
+            clazz = head;
+          }
+          if (clazz != null
+              && (j + 1 == tokens.length
+                  || lexicon.classFor(tokens[j + 1].toLowerCase(Locale.ROOT), "head") == null)) {
+            break;
+          }
+          clazz = null;
+          if (!Set.of("ADJ", "NOUN").contains(tags[j])) {
+            break;
+          }
+          j++;
+        }
+        if (clazz == null) {
+          continue;
+        }
+        int start = owner != null ? owner.start() : spans[i].getStart();
+        int end = spans[j].getEnd();
+        // "ambassador to Kabul"
+        if (clazz.equals("Position") && j + 2 < tokens.length && tokens[j + 1].equals("to")) {
+          Mention to = mentionStartingAt(mentions, spans[j + 2].getStart());
+          if (to != null && is(classOf.get(to.id()), "Place")) {
+            end = to.end();
+          }
+        }
+        proposePhrase(
+            sentence, mentions, start, end, clazz, "a name with the word '" + tokens[j] + "'");
+        i = j;
+      }
+    }
+
+    /**
+     * Proposes {@code sentence[start, end)} (less a leading "the") as a name, over the mentions
+     * inside it.
+     */
+    private void proposePhrase(
+        String sentence, List<Mention> mentions, int start, int end, String clazz, String why) {
+      if (sentence.regionMatches(true, start, "the ", 0, 4)) {
+        start += 4;
+      }
+      String label = sentence.substring(start, end);
+      for (Mention m : List.copyOf(mentions)) {
+        if (m.start() < end && start < m.end() && (m.start() < start - 4 || m.end() > end)) {
+          return; // it would cut a name in two
+        }
+      }
+      final int s0 = start;
+      mentions.removeIf(m -> m.start() >= s0 - 4 && m.end() <= end);
+      String id = propose(Ids.slug(normalize(label).replace("'s ", " ")), clazz, label, why, false);
+      mentions.add(
+          new Mention(start, end, id, "new name '" + label + "' (" + clazz + ", " + why + ")"));
+    }
+
+    private Mention mentionStartingAt(List<Mention> mentions, int start) {
+      for (Mention m : mentions) {
+        if (m.start() <= start && start < m.end() && start - m.start() <= 4) {
+          return m;
+        }
+      }
+      return null;
+    }
+
     private boolean nameToken(String[] tokens, String[] tags, int i) {
       String t = tokens[i];
       if (t.isEmpty()
@@ -835,6 +961,11 @@ public final class Drafter {
         } else if (first > 0
             && possessive(tokens[first - 1])
             && nameToken(tokens, tags, first - 1)) {
+          start = spans[first - 1].getStart();
+        } else if (first > 0 // "Pakistani Prime Minister X": the adjective belongs to the title
+            && tags[first - 1].equals("ADJ")
+            && Character.isUpperCase(tokens[first - 1].codePointAt(0))
+            && free(mentions, spans[first - 1].getStart(), spans[first - 1].getEnd())) {
           start = spans[first - 1].getStart();
         }
         if (sentence.regionMatches(true, start, "the ", 0, 4)) {

@@ -70,7 +70,8 @@ public final class Lexicon {
           "source",
           "people",
           "represents",
-          "statement");
+          "statement",
+          "part");
 
   private final List<RelationCue> relations = new ArrayList<>();
   private final List<ClassCue> classes = new ArrayList<>();
