@@ -132,6 +132,7 @@ public final class Drafter {
     private String lastSource;
     private final Map<String, String> lastEventOfClass = new HashMap<>();
     private Map<String, String> demonyms;
+    private int demonymsOf;
     private final Map<String, Integer> named = new HashMap<>();
 
     Run(Article article) {
@@ -825,7 +826,7 @@ public final class Drafter {
             continue;
           }
           from = i + 1;
-        } else if (tags[i].equals("ADJ")
+        } else if (Set.of("ADJ", "PROPN").contains(tags[i])
             && Character.isUpperCase(tokens[i].codePointAt(0))
             && free(mentions, spans[i].getStart(), spans[i].getEnd())
             && demonyms().containsKey(w)) {
@@ -1719,7 +1720,8 @@ public final class Drafter {
 
     /** Adjectives of the known countries: "Pakistani", "Afghan", "Iranian". */
     private Map<String, String> demonyms() {
-      if (demonyms == null) {
+      if (demonyms == null || demonymsOf != classOf.size()) {
+        demonymsOf = classOf.size();
         demonyms = new HashMap<>();
         for (Map.Entry<String, String> e : classOf.entrySet()) {
           if (!is(e.getValue(), "Country")) {
