@@ -260,7 +260,7 @@ public final class Drafter {
       List<Draft.Row> local = new ArrayList<>();
       events(sentence, spans, tokens, tags, dates, mentions, local);
       verbEvents(sentence, spans, tokens, dates, mentions, local);
-      sources(spans, tokens, mentions);
+      sources(spans, tokens, tags, mentions);
       groups(spans, tokens, tags, mentions, local, sentence);
       properNames(sentence, spans, tokens, tags, mentions);
       phrases(sentence, spans, tokens, tags, mentions);
@@ -647,12 +647,17 @@ public final class Drafter {
 
     // ---- anonymous sources and groups of people
 
-    private void sources(Span[] spans, String[] tokens, List<Mention> mentions) {
+    private void sources(Span[] spans, String[] tokens, String[] tags, List<Mention> mentions) {
       for (int i = 0; i < tokens.length; i++) {
         String w = tokens[i].toLowerCase(Locale.ROOT);
         if (lexicon.classFor(w, "source") == null
             || !free(mentions, spans[i].getStart(), spans[i].getEnd())) {
           continue;
+        }
+        if (lexicon.classFor(w, "people") != null
+            && i > 0
+            && Set.of("ADJ", "NOUN", "PROPN").contains(tags[i - 1])) {
+          continue; // "military officials": a group of people, not an unnamed source
         }
         int first = i;
         while (first > 0
