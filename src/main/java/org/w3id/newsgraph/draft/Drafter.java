@@ -126,7 +126,7 @@ public final class Drafter {
     private final Set<String> emitted = new LinkedHashSet<>();
     private String lastYear;
     private String lastPerson;
-    private String lastOrganization;
+    private final List<String> organizations = new ArrayList<>();
     private String lastGovernment;
     private List<String> lastSides = List.of();
     private String lastSource;
@@ -259,12 +259,12 @@ public final class Drafter {
       String[] tags = nlp.tags(tokens);
       List<Draft.Row> local = new ArrayList<>();
       events(sentence, spans, tokens, tags, dates, mentions, local);
-      verbEvents(sentence, spans, tokens, dates, mentions, local);
       sources(spans, tokens, tags, mentions);
       groups(spans, tokens, tags, mentions, local, sentence);
       properNames(sentence, spans, tokens, tags, mentions);
       phrases(sentence, spans, tokens, tags, mentions);
-      pronouns(spans, tokens, mentions);
+      pronouns(spans, tokens, tags, mentions);
+      verbEvents(sentence, spans, tokens, dates, mentions, local);
       mentions.sort(Comparator.comparingInt(Mention::start));
       List<Word> words = words(norm, mentions);
       String string = wordString(words);
@@ -295,7 +295,8 @@ public final class Drafter {
         if (is(c, "Person")) {
           lastPerson = m.id();
         } else if (is(c, "Organization") && !is(c, "MediaOrganization")) {
-          lastOrganization = m.id();
+          organizations.remove(m.id());
+          organizations.add(m.id());
         }
         if (is(c, "GovernmentBody")) {
           lastGovernment = m.id();
@@ -1124,13 +1125,21 @@ public final class Drafter {
           && tokens[last + 3].equals(")")
           && tokens[last + 2].equals(tokens[last + 2].toUpperCase(Locale.ROOT))) {
         addName(tokens[last + 2], id);
+        if (free(mentions, spans[last + 2].getStart(), spans[last + 2].getEnd())) {
+          mentions.add(
+              new Mention(
+                  spans[last + 2].getStart(),
+                  spans[last + 2].getEnd(),
+                  id,
+                  "'" + tokens[last + 2] + "' in brackets after '" + label + "'"));
+        }
       }
       if (clazz.equals("Person") && !weakGuess && last > first) {
         addName(stripPossessive(tokens[last]), id, null, true); // "Khan" for "Imran Khan"
       }
     }
 
-    private void pronouns(Span[] spans, String[] tokens, List<Mention> mentions) {
+    private void pronouns(Span[] spans, String[] tokens, String[] tags, List<Mention> mentions) {
       for (int i = 0; i < tokens.length; i++) {
         String w = tokens[i].toLowerCase(Locale.ROOT);
         String id = null;
@@ -1139,19 +1148,26 @@ public final class Drafter {
           id = lastPersonIn(mentions, spans[i].getStart());
         } else if (w.equals("the")
             && i + 1 < tokens.length
-            && (stripPossessive(tokens[i + 1]).equalsIgnoreCase("group")
-                || (i + 2 < tokens.length
-                    && tokens[i + 1].equalsIgnoreCase("militant")
-                    && stripPossessive(tokens[i + 2]).equalsIgnoreCase("group")))) {
-          id = lastOrganizationIn(mentions, spans[i].getStart());
-          int last = stripPossessive(tokens[i + 1]).equalsIgnoreCase("group") ? i + 1 : i + 2;
-          end = spans[last].getStart() + "group".length();
-        } else if (w.equals("the")
-            && i + 1 < tokens.length
             && tokens[i + 1].equalsIgnoreCase("government")
             && (i + 2 == tokens.length || !tokens[i + 2].equalsIgnoreCase("of"))) {
           id = lastGovernment;
           end = spans[i + 1].getEnd();
+        } else if (w.equals("the") && i + 1 < tokens.length) {
+          // "the group", "the militant group's", "the brigade": the organisation named last
+          int last = i + 1;
+          if (i + 2 < tokens.length && tags[i + 1].equals("ADJ")) {
+            last = i + 2;
+          }
+          String noun = stripPossessive(tokens[last]).toLowerCase(Locale.ROOT);
+          String head = lexicon.classFor(noun, "head");
+          if (head != null
+              && is(head, "Organization")
+              && !is(head, "GovernmentBody")
+              && Character.isLowerCase(tokens[last].codePointAt(0))
+              && (last + 1 == tokens.length || !tokens[last + 1].equalsIgnoreCase("of"))) {
+            id = lastOrganizationIn(mentions, spans[i].getStart(), head);
+            end = spans[last].getStart() + noun.length();
+          }
         }
         if (id != null && free(mentions, spans[i].getStart(), end)) {
           mentions.add(
@@ -1160,7 +1176,11 @@ public final class Drafter {
       }
     }
 
-    private String lastOrganizationIn(List<Mention> mentions, int before) {
+    /**
+     * The organisation named last before {@code before} (in the sentence, else before it) whose
+     * class fits {@code head}, the class of the noun that refers to it ("the party" a party).
+     */
+    private String lastOrganizationIn(List<Mention> mentions, int before, String head) {
       String id = null;
       int at = -1;
       for (Mention m : mentions) {
@@ -1168,12 +1188,22 @@ public final class Drafter {
         if (m.end() <= before
             && m.start() > at
             && is(c, "Organization")
-            && !is(c, "MediaOrganization")) {
+            && !is(c, "MediaOrganization")
+            && fitsHead(c, head)) {
           id = m.id();
           at = m.start();
         }
       }
-      return id != null ? id : lastOrganization;
+      for (int k = organizations.size() - 1; id == null && k >= 0; k--) {
+        if (fitsHead(classOf.get(organizations.get(k)), head)) {
+          id = organizations.get(k);
+        }
+      }
+      return id;
+    }
+
+    private boolean fitsHead(String clazz, String head) {
+      return is(clazz, head) || is(head, clazz);
     }
 
     private String lastPersonIn(List<Mention> mentions, int before) {
