@@ -25,7 +25,7 @@ class DraftsTest {
   void rejectedRowsAndRejectedEntitiesAreNotProposedAgain() throws IOException {
     // the project's own triples and a follow-up article (the fixture of DraftIT)
     Path triples = tmp.resolve("triples");
-    copy(Path.of("triples"), triples);
+    DraftFixtures.copyTree(Path.of("triples"), triples);
     Path fixture = Path.of("src/test/resources/draft/harbour");
     Files.copy(fixture.resolve("source.txt"), triples.resolve("sources/" + SOURCE + ".txt"));
     append(triples.resolve("sources.csv"), fixture.resolve("sources-row.csv"));
@@ -80,19 +80,6 @@ class DraftsTest {
       assertFalse(uses(r, officials), "a row of a rejected entity came back: " + r);
       assertFalse(r.property().equals("mediates"), "a rejected row came back: " + r);
       assertFalse(accepted.contains(r.key()), "an accepted row is proposed again: " + r);
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (var walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
     }
   }
 
