@@ -23,7 +23,12 @@ import picocli.CommandLine.ParentCommand;
           + " cell of a row you accept), then run 'draft --accept SOURCE': accepted rows go to"
           + " facts/SOURCE.csv, accepted entities (and proposed ones an accepted row uses) to"
           + " entities.csv, but only if the whole project then validates; rejected rows are"
-          + " remembered in triples/drafts/SOURCE.rejected.csv and never proposed again."
+          + " remembered in triples/drafts/SOURCE.rejected.csv and rejected entities in"
+          + " triples/drafts/SOURCE.rejected-entities.csv, and drafting again proposes neither"
+          + " (nor any row that uses a rejected entity).",
+      "The cues are data: the built-in lexicon plus a project's own rows in"
+          + " triples/lexicon/relations.csv, classes.csv and attribution.csv (same columns),"
+          + " checked against the ontology before drafting."
     })
 final class DraftCommand implements Callable<Integer> {
   @ParentCommand private NewsGraphCommand root;
@@ -48,8 +53,9 @@ final class DraftCommand implements Callable<Integer> {
     if (accept) {
       Drafts.Accepted a = Drafts.accept(input.layout(), source, input.maxErrors());
       out.printf(
-          "accepted %d row%s into %s and %d new entit%s into %s; %d rejected row%s remembered;"
-              + " %d undecided row%s left in the draft; the project validates%n",
+          "accepted %d row%s into %s and %d new entit%s into %s; %d rejected row%s and %d"
+              + " rejected entit%s remembered; %d undecided row%s left in the draft;"
+              + " the project validates%n",
           a.facts(),
           a.facts() == 1 ? "" : "s",
           input.layout().factsCsv(source),
@@ -58,6 +64,8 @@ final class DraftCommand implements Callable<Integer> {
           input.layout().entitiesCsv(),
           a.rejected(),
           a.rejected() == 1 ? "" : "s",
+          a.rejectedEntities(),
+          a.rejectedEntities() == 1 ? "y" : "ies",
           a.undecided(),
           a.undecided() == 1 ? "" : "s");
       return Main.OK;

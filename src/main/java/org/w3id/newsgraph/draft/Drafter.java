@@ -59,12 +59,19 @@ public final class Drafter {
   private static final Pattern DURATION =
       Pattern.compile(
           "\\bfor\\s+(?:about\\s+|some\\s+)?(\\d+|one|two|three|four|five|six|seven|eight|nine|ten"
-              + "|eleven|twelve)\\s+(day|week|month|year)s?\\b",
+              + "|eleven|twelve)\\s+(day|week|month|year)s?\\b"
+              + "|\\b(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)-(day|week|month|year)"
+              + "(?!s)\\b",
           Pattern.CASE_INSENSITIVE);
   private static final List<String> NUMBERS =
       List.of(
           "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve");
+  private static final Pattern SIDES =
+      Pattern.compile(
+          "\\b(?:the|both) (?:two )?sides\\b.*\\b(?:talks|negotiat\\w*|demands|conditions|cease-?fire|truce)\\b"
+              + "|\\b(?:talks|negotiat\\w*)\\b.*\\b(?:the|both) (?:two )?sides\\b",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern PREVIOUS_CAPITAL = Pattern.compile("\\p{Lu}[\\p{L}.-]*\\s+$");
   private static final Set<String> COUNTRIES = countries();
   private static final Set<String> CONNECTORS = Set.of("of", "-", "e", "al", "bin", "ul", "ud");
@@ -76,7 +83,7 @@ public final class Drafter {
   /** A drafter with the project's ontology and lexicon. */
   public Drafter(OntologyIndex ontology, Lexicon lexicon) {
     this.ontology = ontology;
-    this.lexicon = lexicon;
+    this.lexicon = lexicon.check(ontology);
   }
 
   /** Drafts one source. */
@@ -119,9 +126,14 @@ public final class Drafter {
     private final Set<String> emitted = new LinkedHashSet<>();
     private String lastYear;
     private String lastPerson;
-    private String lastOrganization;
+    private final List<String> organizations = new ArrayList<>();
+    private String lastGovernment;
+    private List<String> lastSides = List.of();
     private String lastSource;
     private final Map<String, String> lastEventOfClass = new HashMap<>();
+    private Map<String, String> demonyms;
+    private int demonymsOf;
+    private final Map<String, Integer> named = new HashMap<>();
 
     Run(Article article) {
       this.article = article;
@@ -247,24 +259,33 @@ public final class Drafter {
       String[] tags = nlp.tags(tokens);
       List<Draft.Row> local = new ArrayList<>();
       events(sentence, spans, tokens, tags, dates, mentions, local);
-      sources(spans, tokens, mentions);
+      sources(spans, tokens, tags, mentions);
       groups(spans, tokens, tags, mentions, local, sentence);
       properNames(sentence, spans, tokens, tags, mentions);
-      pronouns(spans, tokens, mentions);
+      phrases(sentence, spans, tokens, tags, mentions);
+      pronouns(spans, tokens, tags, mentions);
+      verbEvents(sentence, spans, tokens, dates, mentions, local);
       mentions.sort(Comparator.comparingInt(Mention::start));
       List<Word> words = words(norm, mentions);
       String string = wordString(words);
 
       List<Voice> voices = voices(string, mentions);
+      statements(sentence, words, mentions, dates, local);
+      inner(sentence, mentions, local);
+      descriptions(sentence, spans, tags, words, mentions, local);
       relations(string, mentions, words, voices, local, sentence);
       // the same without relative clauses: "X, who seized power in August, has links with Y"
       String main = RELATIVE.matcher(string).replaceAll(" ");
       if (!main.equals(string)) {
         relations(main, mentions, words, voices, local, sentence);
       }
+      sides(norm, voices, local, sentence);
       datesAndNumbers(sentence, dates, mentions, local);
       for (Draft.Row r : local) {
         add(r);
+      }
+      for (Mention m : mentions) {
+        named.merge(m.id(), 1, Integer::sum);
       }
       for (Mention m : mentions) {
         String c = classOf.get(m.id());
@@ -274,7 +295,11 @@ public final class Drafter {
         if (is(c, "Person")) {
           lastPerson = m.id();
         } else if (is(c, "Organization") && !is(c, "MediaOrganization")) {
-          lastOrganization = m.id();
+          organizations.remove(m.id());
+          organizations.add(m.id());
+        }
+        if (is(c, "GovernmentBody")) {
+          lastGovernment = m.id();
         }
       }
       for (Dates.Found d : dates) {
@@ -292,8 +317,16 @@ public final class Drafter {
 
     /** Known and already proposed entities, longest name first, not overlapping. */
     private List<Mention> known(String norm) {
+      return known(norm, null);
+    }
+
+    /** The same, leaving out the names of entity {@code except}. */
+    private List<Mention> known(String norm, String except) {
       List<Mention> all = new ArrayList<>();
       for (Name n : names) {
+        if (n.id().equals(except)) {
+          continue;
+        }
         Matcher m = n.pattern().matcher(norm);
         if (n.requires() != null && !norm.toLowerCase(Locale.ROOT).contains(n.requires())) {
           continue;
@@ -360,7 +393,8 @@ public final class Drafter {
         int first = i;
         boolean secret = false;
         while (first > 0
-            && Set.of("ADJ", "NUM", "PROPN", "NOUN").contains(tags[first - 1])
+            && (Set.of("ADJ", "NUM", "PROPN", "NOUN").contains(tags[first - 1])
+                || tokens[first - 1].equals("-"))
             && free(mentions, spans[first - 1].getStart(), spans[first - 1].getEnd())) {
           secret |= tokens[first - 1].equalsIgnoreCase("secret");
           first--;
@@ -368,6 +402,7 @@ public final class Drafter {
         int modifiers = first; // "A massive Pakistani Army offensive": past a name used as modifier
         while (modifiers > 0
             && (Set.of("ADJ", "NUM", "PROPN", "NOUN").contains(tags[modifiers - 1])
+                || tokens[modifiers - 1].equals("-")
                 || !free(mentions, spans[modifiers - 1].getStart(), spans[modifiers - 1].getEnd()))
             && !DETERMINERS.contains(tokens[modifiers - 1].toLowerCase(Locale.ROOT))) {
           modifiers--;
@@ -375,7 +410,7 @@ public final class Drafter {
         String before = modifiers > 0 ? tags[modifiers - 1] : "";
         boolean definite =
             modifiers > 0 && DETERMINERS.contains(tokens[modifiers - 1].toLowerCase(Locale.ROOT));
-        if (!definite && !before.equals("VERB") && !before.equals("AUX")) {
+        if (!definite && !Set.of("VERB", "AUX", "ADP").contains(before)) {
           continue;
         }
         int start = spans[first].getStart();
@@ -386,7 +421,8 @@ public final class Drafter {
                 clazz,
                 date != null ? date : nearest(dates, start, end, 10_000),
                 date != null,
-                mentions);
+                mentions,
+                contentWords(sentence));
         String why;
         if (id != null) {
           why = "'" + sentence.substring(start, end) + "' is the known event " + id;
@@ -446,16 +482,123 @@ public final class Drafter {
       }
     }
 
+    /**
+     * A verb phrase that is an event ("X seized power in August", lexicon cues at {@code verb}):
+     * the event, with the agent named right before as its participant.
+     */
+    private void verbEvents(
+        String sentence,
+        Span[] spans,
+        String[] tokens,
+        List<Dates.Found> dates,
+        List<Mention> mentions,
+        List<Draft.Row> local) {
+      for (int i = 0; i < tokens.length; i++) {
+        String clazz = null;
+        int last = i;
+        for (int len = 3; len >= 1 && clazz == null; len--) {
+          if (i + len <= tokens.length) {
+            String cue =
+                String.join(" ", List.of(tokens).subList(i, i + len)).toLowerCase(Locale.ROOT);
+            clazz = lexicon.classFor(cue, "verb");
+            last = i + len - 1;
+          }
+        }
+        if (clazz == null
+            || ontology.clazz(clazz).isEmpty()
+            || !free(mentions, spans[i].getStart(), spans[last].getEnd())) {
+          continue;
+        }
+        int start = spans[i].getStart();
+        int end = spans[last].getEnd();
+        Mention agent = null;
+        for (Mention m : mentions) {
+          if (m.end() <= start
+              && is(classOf.get(m.id()), "Agent")
+              && !is(classOf.get(m.id()), "AnonymousSource")
+              && (agent == null || m.end() > agent.end())) {
+            agent = m;
+          }
+        }
+        Dates.Found date = nearest(dates, start, end, 40);
+        String id = existingEvent(clazz, date, date != null, mentions);
+        String phrase = sentence.substring(start, end);
+        String why;
+        if (id == null) {
+          String when = date != null ? date.value() : article.published().substring(0, 4);
+          String who = agent == null ? "" : labelOf.getOrDefault(agent.id(), agent.id());
+          id =
+              propose(
+                  Ids.slug(
+                      clazz.replaceAll("(\\p{Ll})(\\p{Lu})", "$1-$2")
+                          + "-"
+                          + when
+                          + (agent == null ? "" : "-" + agent.id())),
+                  clazz,
+                  capitalise((who.isEmpty() ? "" : who + " ") + phrase + " (" + when + ")"),
+                  "the verb phrase '" + phrase + "' (" + clazz + ")",
+                  false);
+          why = "new event: '" + phrase + "'";
+        } else {
+          why = "'" + phrase + "' is the known event " + id;
+        }
+        mentions.add(new Mention(start, end, id, why));
+        if (agent != null) {
+          local.add(
+              row(
+                  id,
+                  "participant",
+                  agent.id(),
+                  "",
+                  "states",
+                  article.publisher(),
+                  sentence,
+                  0.5,
+                  "the agent before '" + phrase + "': " + agent.why()));
+        }
+      }
+    }
+
+    /** The words of a text longer than three letters, each also with or without a plural s. */
+    private static Set<String> contentWords(String text) {
+      Set<String> out = new LinkedHashSet<>();
+      for (String w :
+          normalize(text)
+              .replace("'s ", " ")
+              .replace("'", "")
+              .replace("-", "")
+              .toLowerCase(Locale.ROOT)
+              .split("[^\\p{L}\\p{N}]+")) {
+        if (w.length() > 3) {
+          out.add(w);
+          out.add(w.endsWith("s") ? w.substring(0, w.length() - 1) : w + "s");
+        }
+      }
+      return out;
+    }
+
     /** A known event of a compatible class that the sentence's date and names point to. */
     private String existingEvent(
         String clazz, Dates.Found date, boolean near, List<Mention> mentions) {
+      return existingEvent(clazz, date, near, mentions, null);
+    }
+
+    /**
+     * A known event of a compatible class that the sentence's date and names point to; {@code
+     * extra}: more words its id may share (the words of what a statement says), and then an event
+     * of exactly the class counts more than one of a subclass.
+     */
+    private String existingEvent(
+        String clazz, Dates.Found date, boolean near, List<Mention> mentions, Set<String> extra) {
       Set<String> words = new LinkedHashSet<>();
+      if (extra != null) {
+        words.addAll(extra);
+      }
       for (Mention m : mentions) {
         words.addAll(List.of(m.id().split("-")));
       }
-      String best = null;
+      List<String> best = new ArrayList<>();
       int bestScore = 0;
-      boolean tie = false;
       for (Map.Entry<String, String> e : classOf.entrySet()) {
         if (!(is(e.getValue(), clazz) || is(clazz, e.getValue())) || !is(e.getValue(), "Event")) {
           continue;
@@ -474,32 +617,48 @@ public final class Drafter {
           score -= 2;
         }
         for (String w : id.split("-")) {
-          if (w.length() > 2 && words.contains(w)) {
+          if (w.length() > 2 && !w.matches("\\d+") && words.contains(w)) {
             score++;
           }
         }
         if (id.contains(article.published().substring(0, 4))) {
           score++;
         }
+        if (extra != null && e.getValue().equals(clazz)) {
+          score += 2;
+        }
         if (score > bestScore) {
-          best = id;
+          best.clear();
           bestScore = score;
-          tie = false;
-        } else if (score == bestScore) {
-          tie = true;
+        }
+        if (score == bestScore) {
+          best.add(id);
         }
       }
-      return bestScore >= 3 && !tie ? best : null;
+      if (bestScore < 3 || best.isEmpty()) {
+        return null;
+      }
+      // equal evidence: the one the text has named more often so far, if there is one
+      best.sort(Comparator.comparingInt((String id) -> -named.getOrDefault(id, 0)));
+      return best.size() == 1
+              || named.getOrDefault(best.get(0), 0) > named.getOrDefault(best.get(1), 0)
+          ? best.get(0)
+          : null;
     }
 
     // ---- anonymous sources and groups of people
 
-    private void sources(Span[] spans, String[] tokens, List<Mention> mentions) {
+    private void sources(Span[] spans, String[] tokens, String[] tags, List<Mention> mentions) {
       for (int i = 0; i < tokens.length; i++) {
         String w = tokens[i].toLowerCase(Locale.ROOT);
         if (lexicon.classFor(w, "source") == null
             || !free(mentions, spans[i].getStart(), spans[i].getEnd())) {
           continue;
+        }
+        if (lexicon.classFor(w, "people") != null
+            && i > 0
+            && Set.of("ADJ", "NOUN", "PROPN").contains(tags[i - 1])) {
+          continue; // "military officials": a group of people, not an unnamed source
         }
         int first = i;
         while (first > 0
@@ -521,7 +680,9 @@ public final class Drafter {
         String qualifier =
             last > i ? " " + String.join(" ", List.of(tokens).subList(i + 1, last + 1)) : "";
         String label =
-            (qualifier.isEmpty() ? "sources" : tokens[i].toLowerCase(Locale.ROOT) + qualifier);
+            (qualifier.isEmpty()
+                ? (w.equals("source") ? "sources" : w)
+                : tokens[i].toLowerCase(Locale.ROOT) + qualifier);
         String id = Ids.slug(prefix + "-" + label);
         id = propose(id, lexicon.classFor(w, "source"), label, "unnamed source: '" + w + "'", true);
         mentions.add(
@@ -629,6 +790,131 @@ public final class Drafter {
       }
     }
 
+    /**
+     * Names made of a name and common words: "Pakistan's ambassador to Kabul" and "the TTP's
+     * spokesperson" (a position), "Pakistan's tribal region" and "Pakistani security forces" (the
+     * class of the head word), "northwestern Pakistan" (a region of a place).
+     */
+    private void phrases(
+        String sentence, Span[] spans, String[] tokens, String[] tags, List<Mention> mentions) {
+      for (int i = 0; i < tokens.length; i++) {
+        String w = tokens[i].toLowerCase(Locale.ROOT);
+        // a part of a place: "northwestern Pakistan"
+        String part = lexicon.classFor(w, "part");
+        if (part != null
+            && i + 1 < tokens.length
+            && Character.isLowerCase(tokens[i].codePointAt(0))) {
+          Mention place = mentionStartingAt(mentions, spans[i + 1].getStart());
+          if (place != null
+              && is(classOf.get(place.id()), "Place")
+              && free(mentions, spans[i].getStart(), spans[i].getEnd())) {
+            proposePhrase(
+                sentence,
+                mentions,
+                spans[i].getStart(),
+                place.end(),
+                part,
+                "'" + w + "' before a place");
+          }
+          continue;
+        }
+        // a name or proper adjective, then common words up to a head or title word
+        Mention owner = null;
+        int from;
+        if (possessive(tokens[i])) {
+          int nameEnd = tokens[i].equals("'s") ? spans[i].getStart() : spans[i].getEnd() - 2;
+          for (Mention m : mentions) {
+            if (m.end() == nameEnd && !is(classOf.get(m.id()), "Event")) {
+              owner = m;
+            }
+          }
+          if (owner == null) {
+            continue;
+          }
+          from = i + 1;
+        } else if (Set.of("ADJ", "PROPN").contains(tags[i])
+            && Character.isUpperCase(tokens[i].codePointAt(0))
+            && free(mentions, spans[i].getStart(), spans[i].getEnd())
+            && demonyms().containsKey(w)) {
+          from = i + 1;
+        } else {
+          continue;
+        }
+        int j = from;
+        String clazz = null;
+        while (j < tokens.length && j < from + 4) {
+          String t = tokens[j].toLowerCase(Locale.ROOT);
+          if (!Character.isLowerCase(tokens[j].codePointAt(0))
+              || !free(mentions, spans[j].getStart(), spans[j].getEnd())) {
+            break;
+          }
+          String title = lexicon.classFor(t, "before");
+          String head = lexicon.classFor(t, "head");
+          if ("Person".equals(title) && ontology.clazz("Position").isPresent()) {
+            clazz = "Position";
+          } else if (head != null && !is(head, "Building")) {
+            clazz = head;
+          }
+          if (clazz != null
+              && (j + 1 == tokens.length
+                  || lexicon.classFor(tokens[j + 1].toLowerCase(Locale.ROOT), "head") == null)) {
+            break;
+          }
+          clazz = null;
+          if (!Set.of("ADJ", "NOUN").contains(tags[j])) {
+            break;
+          }
+          j++;
+        }
+        if (clazz == null) {
+          continue;
+        }
+        int start = owner != null ? owner.start() : spans[i].getStart();
+        int end = spans[j].getEnd();
+        // "ambassador to Kabul"
+        if (clazz.equals("Position") && j + 2 < tokens.length && tokens[j + 1].equals("to")) {
+          Mention to = mentionStartingAt(mentions, spans[j + 2].getStart());
+          if (to != null && is(classOf.get(to.id()), "Place")) {
+            end = to.end();
+          }
+        }
+        proposePhrase(
+            sentence, mentions, start, end, clazz, "a name with the word '" + tokens[j] + "'");
+        i = j;
+      }
+    }
+
+    /**
+     * Proposes {@code sentence[start, end)} (less a leading "the") as a name, over the mentions
+     * inside it.
+     */
+    private void proposePhrase(
+        String sentence, List<Mention> mentions, int start, int end, String clazz, String why) {
+      if (sentence.regionMatches(true, start, "the ", 0, 4)) {
+        start += 4;
+      }
+      String label = sentence.substring(start, end);
+      for (Mention m : List.copyOf(mentions)) {
+        if (m.start() < end && start < m.end() && (m.start() < start - 4 || m.end() > end)) {
+          return; // it would cut a name in two
+        }
+      }
+      final int s0 = start;
+      mentions.removeIf(m -> m.start() >= s0 - 4 && m.end() <= end);
+      String id = propose(Ids.slug(normalize(label).replace("'s ", " ")), clazz, label, why, false);
+      mentions.add(
+          new Mention(start, end, id, "new name '" + label + "' (" + clazz + ", " + why + ")"));
+    }
+
+    private Mention mentionStartingAt(List<Mention> mentions, int start) {
+      for (Mention m : mentions) {
+        if (m.start() <= start && start < m.end() && start - m.start() <= 4) {
+          return m;
+        }
+      }
+      return null;
+    }
+
     private boolean nameToken(String[] tokens, String[] tags, int i) {
       String t = tokens[i];
       if (t.isEmpty()
@@ -682,6 +968,11 @@ public final class Drafter {
         } else if (first > 0
             && possessive(tokens[first - 1])
             && nameToken(tokens, tags, first - 1)) {
+          start = spans[first - 1].getStart();
+        } else if (first > 0 // "Pakistani Prime Minister X": the adjective belongs to the title
+            && tags[first - 1].equals("ADJ")
+            && Character.isUpperCase(tokens[first - 1].codePointAt(0))
+            && free(mentions, spans[first - 1].getStart(), spans[first - 1].getEnd())) {
           start = spans[first - 1].getStart();
         }
         if (sentence.regionMatches(true, start, "the ", 0, 4)) {
@@ -834,13 +1125,21 @@ public final class Drafter {
           && tokens[last + 3].equals(")")
           && tokens[last + 2].equals(tokens[last + 2].toUpperCase(Locale.ROOT))) {
         addName(tokens[last + 2], id);
+        if (free(mentions, spans[last + 2].getStart(), spans[last + 2].getEnd())) {
+          mentions.add(
+              new Mention(
+                  spans[last + 2].getStart(),
+                  spans[last + 2].getEnd(),
+                  id,
+                  "'" + tokens[last + 2] + "' in brackets after '" + label + "'"));
+        }
       }
       if (clazz.equals("Person") && !weakGuess && last > first) {
         addName(stripPossessive(tokens[last]), id, null, true); // "Khan" for "Imran Khan"
       }
     }
 
-    private void pronouns(Span[] spans, String[] tokens, List<Mention> mentions) {
+    private void pronouns(Span[] spans, String[] tokens, String[] tags, List<Mention> mentions) {
       for (int i = 0; i < tokens.length; i++) {
         String w = tokens[i].toLowerCase(Locale.ROOT);
         String id = null;
@@ -849,12 +1148,26 @@ public final class Drafter {
           id = lastPersonIn(mentions, spans[i].getStart());
         } else if (w.equals("the")
             && i + 1 < tokens.length
-            && (tokens[i + 1].equalsIgnoreCase("group")
-                || (i + 2 < tokens.length
-                    && tokens[i + 1].equalsIgnoreCase("militant")
-                    && tokens[i + 2].equalsIgnoreCase("group")))) {
-          id = lastOrganizationIn(mentions, spans[i].getStart());
-          end = spans[tokens[i + 1].equalsIgnoreCase("group") ? i + 1 : i + 2].getEnd();
+            && tokens[i + 1].equalsIgnoreCase("government")
+            && (i + 2 == tokens.length || !tokens[i + 2].equalsIgnoreCase("of"))) {
+          id = lastGovernment;
+          end = spans[i + 1].getEnd();
+        } else if (w.equals("the") && i + 1 < tokens.length) {
+          // "the group", "the militant group's", "the brigade": the organisation named last
+          int last = i + 1;
+          if (i + 2 < tokens.length && tags[i + 1].equals("ADJ")) {
+            last = i + 2;
+          }
+          String noun = stripPossessive(tokens[last]).toLowerCase(Locale.ROOT);
+          String head = lexicon.classFor(noun, "head");
+          if (head != null
+              && is(head, "Organization")
+              && !is(head, "GovernmentBody")
+              && Character.isLowerCase(tokens[last].codePointAt(0))
+              && (last + 1 == tokens.length || !tokens[last + 1].equalsIgnoreCase("of"))) {
+            id = lastOrganizationIn(mentions, spans[i].getStart(), head);
+            end = spans[last].getStart() + noun.length();
+          }
         }
         if (id != null && free(mentions, spans[i].getStart(), end)) {
           mentions.add(
@@ -863,7 +1176,11 @@ public final class Drafter {
       }
     }
 
-    private String lastOrganizationIn(List<Mention> mentions, int before) {
+    /**
+     * The organisation named last before {@code before} (in the sentence, else before it) whose
+     * class fits {@code head}, the class of the noun that refers to it ("the party" a party).
+     */
+    private String lastOrganizationIn(List<Mention> mentions, int before, String head) {
       String id = null;
       int at = -1;
       for (Mention m : mentions) {
@@ -871,12 +1188,22 @@ public final class Drafter {
         if (m.end() <= before
             && m.start() > at
             && is(c, "Organization")
-            && !is(c, "MediaOrganization")) {
+            && !is(c, "MediaOrganization")
+            && fitsHead(c, head)) {
           id = m.id();
           at = m.start();
         }
       }
-      return id != null ? id : lastOrganization;
+      for (int k = organizations.size() - 1; id == null && k >= 0; k--) {
+        if (fitsHead(classOf.get(organizations.get(k)), head)) {
+          id = organizations.get(k);
+        }
+      }
+      return id;
+    }
+
+    private boolean fitsHead(String clazz, String head) {
+      return is(clazz, head) || is(head, clazz);
     }
 
     private String lastPersonIn(List<Mention> mentions, int before) {
@@ -1021,15 +1348,17 @@ public final class Drafter {
           continue;
         }
         Matcher m = cue.pattern().matcher(string);
+        boolean fixed = !cue.object().isEmpty();
         int from = 0;
         while (from < string.length() && m.find(from)) {
           from = string.indexOf(' ', m.start()) + 1;
           int si = Integer.parseInt(m.group("s"));
-          List<Integer> objects = new ArrayList<>(List.of(Integer.parseInt(m.group("o"))));
+          List<Integer> objects =
+              new ArrayList<>(List.of(fixed ? -1 : Integer.parseInt(m.group("o"))));
           // "X and Y": the relation holds with both
           String rest = string.substring(m.end());
           Matcher and = Pattern.compile("^(?:both )?and @(\\d+)(?::\\S*)? ").matcher(rest);
-          if (and.find()) {
+          if (!fixed && and.find()) {
             objects.add(Integer.parseInt(and.group(1)));
           }
           Matcher andBefore =
@@ -1041,8 +1370,15 @@ public final class Drafter {
           for (int s : subjects) {
             for (int o : objects) {
               Mention sm = slot(mentions, words, s, ontology.domains(property));
-              Mention om = slot(mentions, words, o, ontology.ranges(property));
-              if (sm.id().equals(om.id()) || !fits(property, sm.id(), om.id())) {
+              Mention om =
+                  fixed
+                      ? new Mention(0, 0, cue.object(), "'" + cue.object() + "'")
+                      : slot(mentions, words, o, ontology.ranges(property));
+              if (sm.id().equals(om.id())
+                  || !fits(property, sm.id(), fixed ? null : om.id())
+                  || !is(classOf.get(sm.id()), cue.slotClasses().getOrDefault("s", "Thing"))
+                  || (!fixed
+                      && !is(classOf.get(om.id()), cue.slotClasses().getOrDefault("o", "Thing")))) {
                 continue;
               }
               String why =
@@ -1080,11 +1416,491 @@ public final class Drafter {
               }
               if (cue.property().equals("negotiatesWith")) {
                 participants(mentions, sm.id(), om.id(), vs, local, sentence);
+                lastSides = List.of(sm.id(), om.id());
               }
             }
           }
         }
       }
+    }
+
+    // ---- statements, demands and appeals
+
+    /**
+     * "X said on October 1 that ...", "X told RFE/RL on November 2 ...", "X called on Y to ...", "X
+     * has demanded Y", "Among X's demands is Y": a statement event (class from the lexicon's {@code
+     * statement} cues) with its speaker, medium or addressee, date and what it is about. A plain "X
+     * said" without a date or medium makes no event: it only gives the sentence's voice.
+     */
+    private void statements(
+        String sentence,
+        List<Word> words,
+        List<Mention> mentions,
+        List<Dates.Found> dates,
+        List<Draft.Row> local) {
+      for (int k = 0; k < words.size(); k++) {
+        if (words.get(k).mention() >= 0) {
+          continue;
+        }
+        String clazz = null;
+        int n = 0;
+        for (int len = 2; len >= 1 && clazz == null; len--) {
+          if (k + len <= words.size()) {
+            StringBuilder cue = new StringBuilder();
+            for (int j = k; j < k + len; j++) {
+              cue.append(j > k ? " " : "").append(words.get(j).text());
+            }
+            clazz = lexicon.classFor(cue.toString(), "statement");
+            n = len;
+          }
+        }
+        if (clazz == null || ontology.clazz(clazz).isEmpty()) {
+          continue;
+        }
+        Word verb = words.get(k + n - 1);
+        // "Among X's demands is Y", "X's demands are Y": the speaker owns the noun
+        boolean noun =
+            k + n < words.size() && Set.of("is", "are").contains(words.get(k + n).text());
+        Mention speaker = null;
+        for (int j = k - 1; j >= Math.max(0, k - 5) && speaker == null; j--) {
+          Word w = words.get(j);
+          if (w.mention() >= 0) {
+            Mention m = mentions.get(w.mention());
+            String c = classOf.get(m.id());
+            if (is(c, "Agent")
+                && !is(c, "AnonymousSource")
+                && !m.id().equals(article.publisher())) {
+              speaker = m;
+            } else {
+              break;
+            }
+          } else if (Set.of(".", "that", "and", "but", "said", "told").contains(w.text())) {
+            break;
+          }
+        }
+        if (speaker == null) {
+          continue;
+        }
+        int after = k + n + (noun ? 1 : 0);
+        Mention to = null;
+        for (int j = after; !is(clazz, "Demand") && j < Math.min(words.size(), after + 4); j++) {
+          Word w = words.get(j);
+          if (w.mention() >= 0) {
+            Mention m = mentions.get(w.mention());
+            if (is(classOf.get(m.id()), "Agent") && !is(classOf.get(m.id()), "AnonymousSource")) {
+              to = m;
+            }
+            break;
+          } else if (!w.text().matches("[\\p{L}-]+")
+              || Set.of("that", "to", "on", "in").contains(w.text())) {
+            break;
+          }
+        }
+        int end = to != null ? to.end() : verb.end();
+        Dates.Found date = null;
+        for (Dates.Found d : dates) {
+          if (d.start() >= verb.start() - 1 && d.start() - end <= 4) {
+            date = d;
+          }
+        }
+        String demanded = "";
+        if (is(clazz, "Demand")) {
+          int from = words.get(Math.min(after, words.size() - 1)).start();
+          Matcher np =
+              Pattern.compile("^(?:the\\s+)?([^,;.\"]+)").matcher(sentence.substring(from));
+          if (after < words.size() && np.find()) {
+            demanded = np.group(1).strip();
+          }
+          if (demanded.isEmpty()) {
+            continue;
+          }
+        }
+        // a plain "X said" is the sentence's voice, not an event of its own; "X told Y that ..."
+        // only when it is a statement the project knows
+        boolean plain =
+            clazz.equals("PublicStatement")
+                && date == null
+                && (to == null || !is(classOf.get(to.id()), "MediaOrganization"));
+        if (plain && to == null) {
+          continue;
+        }
+        String said = sentence.substring(Math.min(sentence.length(), end));
+        if (date == null) {
+          for (Dates.Found d : dates) {
+            if (d.end() <= speaker.start()
+                && (d.start() <= 3 || sameClause(sentence, speaker, d.start(), d.end()))) {
+              date = d; // "In 2014, the TTP demanded ..."
+            }
+          }
+        }
+        Set<String> extra = new LinkedHashSet<>(contentWords(demanded.isEmpty() ? said : demanded));
+        if (to != null) {
+          extra.addAll(List.of(to.id().split("-")));
+        }
+        extra.addAll(List.of(speaker.id().split("-")));
+        String id = existingEvent(clazz, date, date != null, mentions, extra);
+        String word =
+            clazz.equals("PublicStatement") ? "statement" : clazz.toLowerCase(Locale.ROOT);
+        String why;
+        if (id == null && plain) {
+          continue;
+        }
+        if (id == null) {
+          String when = date != null ? date.value() : article.published().substring(0, 4);
+          List<String> parts = new ArrayList<>(List.of(word, when, speaker.id()));
+          if (to != null) {
+            parts.add(to.id());
+          }
+          String speakerName = labelOf.getOrDefault(speaker.id(), speaker.id());
+          String label =
+              capitalise(word)
+                  + " by "
+                  + speakerName
+                  + (demanded.isEmpty() ? "" : ": " + normalize(demanded))
+                  + " ("
+                  + when
+                  + ")";
+          id =
+              propose(
+                  Ids.slug(String.join("-", parts)),
+                  clazz,
+                  label,
+                  "statement verb '" + sentence.substring(words.get(k).start(), verb.end()) + "'",
+                  false);
+          why = "new " + word + " by " + speaker.id();
+        } else {
+          why = "the known " + word + " " + id;
+        }
+        mentions.add(new Mention(verb.start(), verb.end(), id, why));
+        String cue = "'" + sentence.substring(words.get(k).start(), verb.end()) + "'";
+        local.add(
+            row(
+                id,
+                is(clazz, "Demand") ? "demandedBy" : "speaker",
+                speaker.id(),
+                "",
+                "states",
+                article.publisher(),
+                sentence,
+                0.6,
+                cue + " after " + speaker.why()));
+        if (is(clazz, "Demand")) {
+          local.remove(local.size() - 1);
+          local.add(
+              row(
+                  speaker.id(),
+                  "demands",
+                  id,
+                  "",
+                  "states",
+                  article.publisher(),
+                  sentence,
+                  0.6,
+                  cue + " after " + speaker.why()));
+          local.add(
+              row(
+                  id,
+                  "description",
+                  "",
+                  normalize(demanded),
+                  "states",
+                  article.publisher(),
+                  sentence,
+                  0.5,
+                  "what " + cue + " names"));
+          Matcher number = Pattern.compile("(?<![\\d.,])(\\d+)(?![\\d.,])").matcher(demanded);
+          String count = number.find() ? number.group(1) : null;
+          if (count != null && !number.find()) {
+            local.add(
+                row(
+                    id,
+                    "quantity",
+                    "",
+                    count,
+                    "states",
+                    article.publisher(),
+                    sentence,
+                    0.4,
+                    "the one number in what " + cue + " names"));
+          }
+        }
+        if (to != null) {
+          boolean media = is(classOf.get(to.id()), "MediaOrganization");
+          local.add(
+              row(
+                  id,
+                  media ? "medium" : "addressee",
+                  to.id(),
+                  "",
+                  "states",
+                  article.publisher(),
+                  sentence,
+                  0.6,
+                  cue + " " + (media ? "to the medium " : "to ") + to.why()));
+        }
+        if (date != null) {
+          local.add(
+              row(
+                      id,
+                      "date",
+                      "",
+                      date.value(),
+                      "states",
+                      article.publisher(),
+                      sentence,
+                      0.6,
+                      "date '" + sentence.substring(date.start(), date.end()) + "' of " + cue)
+                  .with("", date.inferred(), ""));
+        }
+        for (Mention m : mentions) {
+          if (m.start() > end
+              && !m.id().equals(id)
+              && !is(classOf.get(m.id()), "PublicStatement")
+              && is(classOf.get(m.id()), "Event")) {
+            local.add(
+                row(
+                    id,
+                    "about",
+                    m.id(),
+                    "",
+                    "states",
+                    article.publisher(),
+                    sentence,
+                    0.4,
+                    "the event named after " + cue + ": " + m.why()));
+            break;
+          }
+        }
+      }
+    }
+
+    // ---- positions and groups: the names inside their names
+
+    /**
+     * "Pakistani Prime Minister", "the Taliban's Interior Minister", "TTP fighters": a position is
+     * in the organisation (or the government of the country) its name contains, with the country as
+     * its jurisdiction; a group of people belongs to the organisation its name contains, or
+     * represents it ("TTP representatives").
+     */
+    private void inner(String sentence, List<Mention> mentions, List<Draft.Row> local) {
+      for (Mention m : List.copyOf(mentions)) {
+        String c = classOf.get(m.id());
+        boolean position = is(c, "Position");
+        boolean place = is(c, "Place") && !is(c, "Country");
+        boolean event = is(c, "Event");
+        if (!(position || place || event || is(c, "PersonGroup")) || m.end() <= m.start()) {
+          continue;
+        }
+        String text = normalize(sentence.substring(m.start(), m.end()));
+        List<String> ids = new ArrayList<>();
+        for (Mention in : known(text, m.id())) {
+          if (in.end() - in.start() < text.length()) {
+            ids.add(in.id());
+          }
+        }
+        for (String w : text.split("[^\\p{L}'-]+")) {
+          String country = demonyms().get(stripPossessive(w).toLowerCase(Locale.ROOT));
+          if (country != null && !ids.contains(country)) {
+            ids.add(country);
+          }
+        }
+        boolean to = text.matches("(?i).*\\bto\\b.*");
+        String why = "names inside '" + text + "'";
+        for (int i = 0; i < ids.size(); i++) {
+          String id = ids.get(i);
+          String ic = classOf.get(id);
+          if (place) {
+            if (is(ic, "Country")) {
+              local.add(publisherRow(sentence, m.id(), "locatedIn", id, why));
+            }
+            continue;
+          }
+          if (event) {
+            if (is(ic, "Organization") && !is(ic, "MediaOrganization")) {
+              local.add(publisherRow(sentence, m.id(), "participant", id, why));
+            } else if (is(ic, "Place")) {
+              local.add(publisherRow(sentence, m.id(), "location", id, why));
+            }
+            continue;
+          }
+          if (position && is(ic, "Country")) {
+            String government = governmentOf(id);
+            if (government != null && i == 0) {
+              local.add(publisherRow(sentence, m.id(), "positionIn", government, why));
+            }
+            if (to ? i > 0 : i == 0) {
+              local.add(publisherRow(sentence, m.id(), "jurisdiction", id, why));
+            }
+          } else if (is(ic, "Organization") && i == 0) {
+            if (position) {
+              local.add(publisherRow(sentence, m.id(), "positionIn", id, why));
+            } else {
+              boolean represents = false;
+              for (String w : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+                represents |= lexicon.classFor(w, "represents") != null;
+              }
+              local.add(
+                  represents
+                      ? publisherRow(sentence, id, "representedBy", m.id(), why)
+                      : publisherRow(sentence, m.id(), "memberOf", id, why));
+            }
+          }
+        }
+      }
+    }
+
+    private Draft.Row publisherRow(String sentence, String s, String p, String o, String why) {
+      return row(s, p, o, "", "states", article.publisher(), sentence, 0.5, why);
+    }
+
+    /** Adjectives of the known countries: "Pakistani", "Afghan", "Iranian". */
+    private Map<String, String> demonyms() {
+      if (demonyms == null || demonymsOf != classOf.size()) {
+        demonymsOf = classOf.size();
+        demonyms = new HashMap<>();
+        for (Map.Entry<String, String> e : classOf.entrySet()) {
+          if (!is(e.getValue(), "Country")) {
+            continue;
+          }
+          String name = labelOf.getOrDefault(e.getKey(), "").toLowerCase(Locale.ROOT);
+          if (name.isEmpty() || name.contains(" ")) {
+            continue;
+          }
+          for (String suffix : List.of("i", "n", "an", "ian", "ese")) {
+            demonyms.put(name + suffix, e.getKey());
+          }
+          if (name.endsWith("istan")) {
+            demonyms.put(name.substring(0, name.length() - 5), e.getKey());
+          }
+          if (name.endsWith("a")) {
+            demonyms.put(name + "n", e.getKey());
+          }
+          if (name.endsWith("y")) {
+            demonyms.put(name.substring(0, name.length() - 1) + "ish", e.getKey());
+          }
+        }
+      }
+      return demonyms;
+    }
+
+    // ---- descriptions
+
+    /**
+     * What the text says a named thing is, in the words next to its name: "the northwestern city of
+     * X", "Turkish state broadcaster X", "X (XYZ) extremist group", "X tribal region".
+     */
+    private void descriptions(
+        String sentence,
+        Span[] spans,
+        String[] tags,
+        List<Word> words,
+        List<Mention> mentions,
+        List<Draft.Row> local) {
+      for (int k = 0; k < words.size(); k++) {
+        Word w = words.get(k);
+        if (w.mention() < 0) {
+          continue;
+        }
+        Mention m = mentions.get(w.mention());
+        String c = classOf.get(m.id());
+        if (c == null || is(c, "Event") || is(c, "Position") || is(c, "AnonymousSource")) {
+          continue;
+        }
+        // "the ADJ HEAD of X"
+        if (k >= 3
+            && words.get(k - 1).text().equals("of")
+            && words.get(k - 2).mention() < 0
+            && lexicon.classFor(words.get(k - 2).text(), "head") != null) {
+          int first = modifiers(words, spans, tags, k - 2, -1);
+          if (first < k - 2 && first > 0 && DETERMINERS.contains(words.get(first - 1).text())) {
+            local.add(
+                description(m, sentence, words.get(first).start(), words.get(k - 2).end(), "'of'"));
+          }
+        }
+        // "ADJ NOUN X" with a cue word right before the name: "state broadcaster X"
+        if (k >= 2 && words.get(k - 1).mention() < 0) {
+          String b = lexicon.classFor(words.get(k - 1).text(), "before");
+          if (b != null && !is(b, "Person") && !is(b, "Place") && is(c, b)) {
+            int first = modifiers(words, spans, tags, k - 1, -1);
+            if (first < k - 1) {
+              local.add(
+                  description(
+                      m, sentence, words.get(first).start(), words.get(k - 1).end(), "before"));
+            }
+          }
+        }
+        // "X (XYZ) ADJ HEAD"
+        int j = k + 1;
+        if (j < words.size() && words.get(j).text().equals("(")) {
+          for (int c2 = j + 1; c2 < Math.min(words.size(), j + 4); c2++) {
+            if (words.get(c2).text().equals(")")) {
+              j = c2 + 1;
+              break;
+            }
+          }
+        }
+        if (j < words.size() && words.get(j).text().equals(")")) {
+          j++;
+        }
+        int last = modifiers(words, spans, tags, j, +1);
+        if (last > j && last < words.size() && words.get(last).mention() < 0) {
+          String head = lexicon.classFor(words.get(last).text(), "head");
+          if (head != null && (is(c, head) || is(head, c))) {
+            local.add(
+                description(m, sentence, words.get(j).start(), words.get(last).end(), "after"));
+          }
+        }
+      }
+    }
+
+    /**
+     * From word {@code from}, the furthest word in direction {@code step} (not counting {@code
+     * from}) of a run of up to three lower-case adjectives and nouns (or a proper adjective),
+     * returning {@code from} when there is none; going forwards it returns the index after the run.
+     */
+    private int modifiers(List<Word> words, Span[] spans, String[] tags, int from, int step) {
+      int at = from;
+      int count = 0;
+      while (count < 3) {
+        int next = at + step;
+        if (next < 0 || next >= words.size() || words.get(next).mention() >= 0) {
+          break;
+        }
+        String tag = tagAt(spans, tags, words.get(next).start());
+        String text = words.get(next).text();
+        if (!Set.of("ADJ", "NOUN", "PROPN").contains(tag)
+            || DETERMINERS.contains(text)
+            || !text.matches("[\\p{L}][\\p{L}'-]*")
+            || (step > 0 && lexicon.classFor(text, "head") != null)) {
+          break;
+        }
+        at = next;
+        count++;
+      }
+      return step > 0 ? (at == from ? from : at + 1) : at;
+    }
+
+    private String tagAt(Span[] spans, String[] tags, int start) {
+      for (int i = 0; i < spans.length; i++) {
+        if (spans[i].getStart() == start) {
+          return tags[i];
+        }
+      }
+      return "";
+    }
+
+    private Draft.Row description(Mention m, String sentence, int start, int end, String how) {
+      String text = normalize(sentence.substring(start, end));
+      return row(
+          m.id(),
+          "description",
+          "",
+          text,
+          "states",
+          article.publisher(),
+          sentence,
+          0.5,
+          "the words '" + text + "' next to " + m.why() + " (" + how + ")");
     }
 
     /**
@@ -1148,6 +1964,36 @@ public final class Drafter {
       return false;
     }
 
+    /**
+     * "the two sides are fine-tuning their demands", "a claim that the sides were in negotiations":
+     * the sides are the two named last as negotiating with each other.
+     */
+    private void sides(String norm, List<Voice> voices, List<Draft.Row> local, String sentence) {
+      if (lastSides.size() != 2
+          || !SIDES.matcher(norm).find()
+          || local.stream().anyMatch(r -> r.property().equals("negotiatesWith"))) {
+        return;
+      }
+      for (Voice v : voices) {
+        local.add(
+            row(
+                lastSides.get(0),
+                "negotiatesWith",
+                lastSides.get(1),
+                "",
+                v.stance(),
+                v.by(),
+                sentence,
+                0.4,
+                "'the sides': the two named last as negotiating ("
+                    + lastSides.get(0)
+                    + ", "
+                    + lastSides.get(1)
+                    + "); "
+                    + v.why()));
+      }
+    }
+
     /** Two sides that negotiate take part in the talks the sentence names. */
     private void participants(
         List<Mention> mentions,
@@ -1156,23 +2002,33 @@ public final class Drafter {
         List<Voice> voices,
         List<Draft.Row> local,
         String sentence) {
+      List<String> talks = new ArrayList<>();
       for (Mention m : mentions) {
-        if (!is(classOf.get(m.id()), "Talks")) {
-          continue;
+        if (is(classOf.get(m.id()), "Talks")) {
+          talks.add(m.id());
         }
+      }
+      boolean named = !talks.isEmpty();
+      if (!named && lastEventOfClass.containsKey("Talks")) {
+        talks.add(lastEventOfClass.get("Talks"));
+      }
+      for (String t : talks) {
         for (String side : List.of(a, b)) {
           for (Voice v : voices) {
             local.add(
                 row(
-                    m.id(),
+                    t,
                     "participant",
                     side,
                     "",
                     v.stance(),
                     v.by(),
                     sentence,
-                    0.5,
-                    "negotiating side in the talks the sentence names; " + v.why()));
+                    named ? 0.5 : 0.4,
+                    (named
+                            ? "negotiating side in the talks the sentence names; "
+                            : "negotiating side in the talks named last (" + t + "); ")
+                        + v.why()));
           }
         }
       }
@@ -1229,9 +2085,9 @@ public final class Drafter {
       }
       Matcher du = DURATION.matcher(sentence);
       while (du.find()) {
-        String n = du.group(1).toLowerCase(Locale.ROOT);
+        String n = (du.group(1) != null ? du.group(1) : du.group(3)).toLowerCase(Locale.ROOT);
         int count = n.matches("\\d+") ? Integer.parseInt(n) : NUMBERS.indexOf(n);
-        String unit = du.group(2).toLowerCase(Locale.ROOT);
+        String unit = (du.group(2) != null ? du.group(2) : du.group(4)).toLowerCase(Locale.ROOT);
         String value =
             switch (unit) {
               case "day" -> "P" + count + "D";
@@ -1294,9 +2150,6 @@ public final class Drafter {
         return null;
       }
       String known = existingEvent("Attack", dates.isEmpty() ? null : dates.get(0), true, mentions);
-      if (known != null) {
-        return new Mention(0, 0, known, "the known attack " + known);
-      }
       String when = dates.isEmpty() ? article.published().substring(0, 4) : dates.get(0).value();
       String place = null;
       for (Draft.Row r : local) {
@@ -1322,12 +2175,14 @@ public final class Drafter {
               + when
               + ")";
       String id =
-          propose(
-              Ids.slug("attack-" + when + "-" + about),
-              "Attack",
-              label,
-              "the verb 'attacked' with a number of dead",
-              false);
+          known != null
+              ? known
+              : propose(
+                  Ids.slug("attack-" + when + "-" + about),
+                  "Attack",
+                  label,
+                  "the verb 'attacked' with a number of dead",
+                  false);
       String inferred = dates.isEmpty() ? "" : dates.get(0).inferred();
       local.add(
           row(
@@ -1378,7 +2233,8 @@ public final class Drafter {
                 0.5,
                 "place of the target"));
       }
-      return new Mention(0, 0, id, "unnamed attack " + id);
+      return new Mention(
+          0, 0, id, known != null ? "the known attack " + known : "unnamed attack " + id);
     }
 
     /** A date belongs to an event near it, not across a "that" or a verb of saying. */
@@ -1445,6 +2301,9 @@ public final class Drafter {
 
     /** Whether class {@code sub} (a local name) is {@code sup} or a subclass of it. */
     private boolean is(String sub, String sup) {
+      if (sup.equals("Thing")) {
+        return sub != null;
+      }
       return sub != null
           && subclass.computeIfAbsent(
               sub + " " + sup,

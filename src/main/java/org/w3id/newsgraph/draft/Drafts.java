@@ -51,6 +51,9 @@ public final class Drafts {
   public static final List<String> REJECTED_COLUMNS =
       List.of("subject", "property", "object", "value", "quote");
 
+  /** Columns of the file of rejected entities. */
+  public static final List<String> REJECTED_ENTITY_COLUMNS = List.of("id", "class", "label");
+
   private static final Pattern FACT_ID = Pattern.compile("f(\\d+)");
 
   private Drafts() {}
@@ -77,6 +80,11 @@ public final class Drafts {
   /** {@code triples/drafts/<source>.rejected.csv}. */
   public static Path rejectedFile(Layout layout, String source) {
     return layout.triples().resolve(FOLDER).resolve(source + ".rejected.csv");
+  }
+
+  /** {@code triples/drafts/<source>.rejected-entities.csv}. */
+  public static Path rejectedEntitiesFile(Layout layout, String source) {
+    return layout.triples().resolve(FOLDER).resolve(source + ".rejected-entities.csv");
   }
 
   /**
@@ -164,7 +172,34 @@ public final class Drafts {
         skip.add(keyOf(r));
       }
     }
-    return new Drafter(ontologyOf(layout), lexicon).draft(article(layout, source, skip));
+    Draft draft = new Drafter(ontologyOf(layout), lexicon).draft(article(layout, source, skip));
+    Path rejectedEntities = rejectedEntitiesFile(layout, source);
+    if (!Files.isRegularFile(rejectedEntities)) {
+      return draft;
+    }
+    // a rejected entity is not proposed again, by its id or its name, nor any row that uses it
+    Set<String> ids = new HashSet<>();
+    Set<String> labels = new HashSet<>();
+    for (Csv.Row r : Csv.read(rejectedEntities, REJECTED_ENTITY_COLUMNS, true)) {
+      ids.add(r.get("id"));
+      labels.add(r.get("label").toLowerCase(Locale.ROOT));
+    }
+    Set<String> gone = new HashSet<>();
+    List<Draft.NewEntity> entities = new ArrayList<>();
+    for (Draft.NewEntity e : draft.entities()) {
+      if (ids.contains(e.id()) || labels.contains(e.label().toLowerCase(Locale.ROOT))) {
+        gone.add(e.id());
+      } else {
+        entities.add(e);
+      }
+    }
+    List<Draft.Row> rows = new ArrayList<>();
+    for (Draft.Row r : draft.rows()) {
+      if (!gone.contains(r.subject()) && !gone.contains(r.object()) && !gone.contains(r.by())) {
+        rows.add(r);
+      }
+    }
+    return new Draft(List.copyOf(rows), List.copyOf(entities));
   }
 
   /** What the drafter needs to know of {@code source}; {@code skip}: rows not to propose. */
@@ -250,8 +285,10 @@ public final class Drafts {
    * @param entities entities added to {@code entities.csv}
    * @param rejected rows remembered as rejected
    * @param undecided rows left in the draft
+   * @param rejectedEntities proposed entities remembered as rejected
    */
-  public record Accepted(int facts, int entities, int rejected, int undecided) {}
+  public record Accepted(
+      int facts, int entities, int rejected, int undecided, int rejectedEntities) {}
 
   private enum Decision {
     ACCEPT,
@@ -295,6 +332,7 @@ public final class Drafts {
     }
     List<Csv.Row> newEntities = new ArrayList<>();
     List<Csv.Row> entsLeft = new ArrayList<>();
+    List<Csv.Row> entsRejected = new ArrayList<>();
     for (Csv.Row e : ents) {
       Decision d = decision(e, entsFile);
       if (d == Decision.ACCEPT || (d == Decision.NONE && used.contains(e.get("id")))) {
@@ -311,6 +349,8 @@ public final class Drafts {
                 + " uses it; accept it, give the row another id, or reject the row");
       } else if (d == Decision.NONE) {
         entsLeft.add(e);
+      } else if (d == Decision.REJECT) {
+        entsRejected.add(e);
       }
     }
 
@@ -367,21 +407,31 @@ public final class Drafts {
         entsLeft.forEach(e -> le.add(values(e, ENTITY_COLUMNS)));
         write(entsFile, Csv.format(le, true));
       }
-      if (!rejected.isEmpty()) {
-        Path rf = rejectedFile(layout, source);
-        String old = Files.isRegularFile(rf) ? read(rf) : null;
-        List<List<String>> recs = new ArrayList<>();
-        rejected.forEach(r -> recs.add(values(r, REJECTED_COLUMNS)));
-        write(
-            rf,
-            old == null
-                ? Csv.format(prepend(REJECTED_COLUMNS, recs), true)
-                : old + Csv.format(recs, true));
-      }
+      remember(rejectedFile(layout, source), REJECTED_COLUMNS, rejected);
+      remember(rejectedEntitiesFile(layout, source), REJECTED_ENTITY_COLUMNS, entsRejected);
     } catch (IOException e) {
       throw new NewsGraphException("cannot write: " + e.getMessage(), e);
     }
-    return new Accepted(accepted.size(), newEntities.size(), rejected.size(), undecided.size());
+    return new Accepted(
+        accepted.size(),
+        newEntities.size(),
+        rejected.size(),
+        undecided.size(),
+        entsRejected.size());
+  }
+
+  /** Appends rows a person rejected to the file that remembers them. */
+  private static void remember(Path file, List<String> columns, List<Csv.Row> rejected)
+      throws IOException {
+    if (rejected.isEmpty()) {
+      return;
+    }
+    String old = Files.isRegularFile(file) ? read(file) : null;
+    List<List<String>> recs = new ArrayList<>();
+    rejected.forEach(r -> recs.add(values(r, columns)));
+    write(
+        file,
+        old == null ? Csv.format(prepend(columns, recs), true) : old + Csv.format(recs, true));
   }
 
   private static Decision decision(Csv.Row r, Path file) {

@@ -15,13 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.newsgraph.draft.DraftFixtures;
 
 /**
  * The README's "Adding a second article" steps, run in process on a copy of the project: drop the
@@ -53,19 +53,6 @@ class DraftIT {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-  }
-
   private static List<CSVRecord> read(Path csv) throws IOException {
     try (Reader r = Files.newBufferedReader(csv);
         CSVParser p =
@@ -94,8 +81,8 @@ class DraftIT {
 
   @Test
   void aSecondArticleIsDraftedReviewedAcceptedAndQueried() throws IOException {
-    copy(Path.of("ontology"), project.resolve("ontology"));
-    copy(Path.of("triples"), project.resolve("triples"));
+    DraftFixtures.copyTree(Path.of("ontology"), project.resolve("ontology"));
+    DraftFixtures.copyTree(Path.of("triples"), project.resolve("triples"));
     Path triples = project.resolve("triples");
     // 1. the text in sources/, 2. its row in sources.csv (and its publisher, new here)
     Files.copy(FIXTURE.resolve("source.txt"), triples.resolve("sources/" + SOURCE + ".txt"));

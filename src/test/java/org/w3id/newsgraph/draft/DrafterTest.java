@@ -31,12 +31,36 @@ class DrafterTest {
 
   @Test
   void northlandDraftHasTheExpectedRowsWithTheirVoices() {
-    String source = "ledger-2024-03-northland-talks";
-    Draft d = draft("northland", source);
+    assertExpectedRows("northland", "ledger-2024-03-northland-talks");
+  }
+
+  /**
+   * An article of another conflict, written after the rules: a demand with what is demanded, a
+   * dated statement to a medium, a position inside a country, a party that came to power, where a
+   * group's members come from, descriptions next to names.
+   */
+  @Test
+  void meridianDraftHasTheExpectedRowsAndNames() throws IOException {
+    String source = "post-2023-09-meridian-truce";
+    assertExpectedRows("meridian", source);
+    assertExpectedEntities("meridian", source);
+    Draft d = draft("meridian", source);
+    SourceText text =
+        SourceText.read(
+            FIXTURES.resolve("meridian/triples/sources").resolve(source + ".txt"),
+            Set.of("Share this article"));
+    for (Draft.Row r : d.rows()) {
+      assertTrue(
+          text.find(r.quote()).map(SourceText.Match::wholeSentence).orElse(false), r.quote());
+    }
+  }
+
+  private static void assertExpectedRows(String fixture, String source) {
+    Draft d = draft(fixture, source);
     List<String> missing = new ArrayList<>();
     for (Csv.Row e :
         Csv.read(
-            FIXTURES.resolve("northland/expected.csv"),
+            FIXTURES.resolve(fixture + "/expected.csv"),
             List.of("subject", "property", "object", "value", "stance", "by"),
             false)) {
       boolean found =
@@ -98,11 +122,17 @@ class DrafterTest {
 
   @Test
   void aNewConflictGetsItsNamesProposedWithTheirClasses() {
-    Draft d = draft("kelso", "courier-2025-06-kelso");
+    assertExpectedEntities("kelso", "courier-2025-06-kelso");
+  }
+
+  private static void assertExpectedEntities(String fixture, String source) {
+    Draft d = draft(fixture, source);
     List<String> wrong = new ArrayList<>();
     for (Csv.Row e :
         Csv.read(
-            FIXTURES.resolve("kelso/expected-entities.csv"), List.of("label", "class"), false)) {
+            FIXTURES.resolve(fixture + "/expected-entities.csv"),
+            List.of("label", "class"),
+            false)) {
       boolean found =
           d.entities().stream()
               .anyMatch(
