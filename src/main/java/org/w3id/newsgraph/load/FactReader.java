@@ -80,7 +80,7 @@ final class FactReader {
   private final Map<Triple, Location> tripleOrigins = new HashMap<>();
   private final Set<String> articleEntities = new HashSet<>();
   private final Set<String> ids = new HashSet<>();
-  private final Map<String, Long> contents = new HashMap<>();
+  private final Map<List<Object>, Long> contents = new HashMap<>();
 
   private FactReader(LoadState state, String sourceId, SourceText text) {
     this.state = state;
@@ -219,7 +219,7 @@ final class FactReader {
     Node s = subject.get();
     Node p = property.get();
     Node o = object.get();
-    String key = s + " " + p + " " + o + " " + stance.get() + " " + by.get() + " " + match.get();
+    List<Object> key = List.of(s, p, o, stance.get(), by.get(), match.get());
     Long firstLine = contents.putIfAbsent(key, row.where().line());
     if (firstLine != null) {
       problems.add(

@@ -13,8 +13,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.compose.MultiUnion;
-import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.newsgraph.model.Iris;
 
@@ -53,7 +51,7 @@ public final class GraphLoader {
   private final GraphSink sink;
   private final LoadListener listener;
   private LoadState state;
-  private Shapes articleShapes;
+  private ShaclCheck.Compiled articleShapes;
 
   private GraphLoader(
       Layout layout, int limit, LoadPlan plan, GraphSink sink, LoadListener listener) {
@@ -112,7 +110,7 @@ public final class GraphLoader {
           "declares no class ng:Person: it is empty or not the NewsGraph ontology");
       problems.throwIfAny();
     }
-    Shapes shapes = ShaclCheck.parse(shapesGraph, shapesShown, problems);
+    ShaclCheck.Compiled shapes = ShaclCheck.parse(shapesGraph, shapesShown, problems);
     problems.throwIfAny();
     articleShapes = ShaclCheck.forArticles(shapesGraph);
     state = new LoadState(layout, problems, ontologyGraph, ontology);
@@ -129,7 +127,7 @@ public final class GraphLoader {
     if (problems.isEmpty()) {
       ShaclCheck.validate(
           shapes,
-          new MultiUnion(new Graph[] {ontologyGraph, state.entityGraph, state.linkGraph}),
+          new UnionView(ontologyGraph, state.entityGraph, state.linkGraph),
           state.origins::get,
           state.linkOrigins::get,
           problems);
@@ -209,7 +207,7 @@ public final class GraphLoader {
       Map<Node, Location> where = article.origins();
       ShaclCheck.validate(
           articleShapes,
-          new MultiUnion(new Graph[] {state.ontologyGraph, state.entityGraph, article.graph()}),
+          new UnionView(state.ontologyGraph, state.entityGraph, article.graph()),
           n -> where.getOrDefault(n, state.origins.get(n)),
           article.tripleOrigins()::get,
           problems);
