@@ -59,8 +59,9 @@ public record Summary(
    */
   public static final class Counter implements GraphSink {
     private final Map<Node, Long> byClass = new HashMap<>();
-    private final SortedMap<String, Long> byProperty = new TreeMap<>();
-    private final SortedMap<String, Long> byStance = new TreeMap<>();
+    // By node, named at the end: a node's local name is slow to find, and asked for every triple.
+    private final Map<Node, Long> byProperty = new HashMap<>();
+    private final Map<Node, Long> byStance = new HashMap<>();
     private long sources;
     private long triples;
 
@@ -79,12 +80,12 @@ public record Summary(
                     byClass.merge(t.getObject(), 1L, Long::sum);
                   }
                 } else if (p.equals(NG.stance.asNode())) {
-                  increment(byStance, t.getObject().getLocalName());
+                  byStance.merge(t.getObject(), 1L, Long::sum);
                 }
                 if (s.isURI()
                     && s.getURI().startsWith(Iris.ENTITY)
                     && p.getURI().startsWith(NG.NS)) {
-                  increment(byProperty, p.getLocalName());
+                  byProperty.merge(p, 1L, Long::sum);
                 }
               });
     }
@@ -101,11 +102,13 @@ public record Summary(
         }
       }
       return new Summary(
-          sources, classes, events, new TreeMap<>(byProperty), new TreeMap<>(byStance), triples);
+          sources, classes, events, byLocalName(byProperty), byLocalName(byStance), triples);
     }
   }
 
-  private static void increment(Map<String, Long> map, String key) {
-    map.merge(key, 1L, Long::sum);
+  private static SortedMap<String, Long> byLocalName(Map<Node, Long> counts) {
+    SortedMap<String, Long> out = new TreeMap<>();
+    counts.forEach((node, n) -> out.merge(node.getLocalName(), n, Long::sum));
+    return out;
   }
 }

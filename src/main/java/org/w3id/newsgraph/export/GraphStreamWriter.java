@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.w3id.newsgraph.load.GraphSink;
@@ -48,11 +49,11 @@ public final class GraphStreamWriter implements GraphSink, AutoCloseable {
         .forEachRemaining(
             (Triple t) ->
                 lines.add(
-                    NodeFmtLib.strNT(t.getSubject())
+                    term(t.getSubject())
                         + ' '
-                        + NodeFmtLib.strNT(t.getPredicate())
+                        + term(t.getPredicate())
                         + ' '
-                        + NodeFmtLib.strNT(t.getObject())));
+                        + term(t.getObject())));
     lines.sort(null);
     try {
       for (String line : lines) {
@@ -63,6 +64,33 @@ public final class GraphStreamWriter implements GraphSink, AutoCloseable {
       throw new UncheckedIOException(e);
     }
     written += lines.size();
+  }
+
+  /**
+   * A node as an N-Triples term, as Jena's {@link NodeFmtLib#strNT} writes it. Jena writes an IRI
+   * one character at a time, checking each for an escape; an IRI of printable ASCII that needs none
+   * (every IRI NewsGraph mints) is written here as it is, which is most of the export's own time
+   * saved.
+   */
+  static String term(Node node) {
+    if (node.isURI()) {
+      String iri = node.getURI();
+      if (plainAscii(iri)) {
+        return "<" + iri + ">";
+      }
+    }
+    return NodeFmtLib.strNT(node);
+  }
+
+  /** Whether an IRI has only printable ASCII that N-Triples writes as it is inside {@code <>}. */
+  private static boolean plainAscii(String iri) {
+    for (int i = 0; i < iri.length(); i++) {
+      char c = iri.charAt(i);
+      if (c <= 0x20 || c >= 0x7F || "<>\"{}|^`\\".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How many lines were written. */

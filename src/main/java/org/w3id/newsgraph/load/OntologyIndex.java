@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -25,13 +27,20 @@ import org.w3id.newsgraph.model.PartialDate;
 
 /**
  * What the ontology declares, as the loader needs it: which local names are classes, object
- * properties, datatype properties (and how their values are written) and individuals.
+ * properties, datatype properties (and how their values are written) and individuals. The loader
+ * asks the same questions for every fact, so the answers about properties and classes are kept once
+ * found (safe to share between threads): the ontology graph must not change after it is indexed.
  */
 public final class OntologyIndex {
   private static final Node DATE_KIND = NodeFactory.createLiteralString("date");
 
   private final Graph graph;
   private final Set<Node> declared = new HashSet<>();
+  private final Map<Node, List<Node>> domains = new ConcurrentHashMap<>();
+  private final Map<Node, List<Node>> ranges = new ConcurrentHashMap<>();
+  private final Map<Node, Set<Node>> superClasses = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> objectProperties = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> datatypeProperties = new ConcurrentHashMap<>();
 
   /** Indexes an ontology graph. */
   public OntologyIndex(Graph ontology) {
@@ -67,12 +76,14 @@ public final class OntologyIndex {
 
   /** Whether {@code ng:<local>} is an object property. */
   public boolean isObjectProperty(String local) {
-    return has(term(local), RDF.type.asNode(), OWL2.ObjectProperty.asNode());
+    return objectProperties.computeIfAbsent(
+        local, l -> has(term(l), RDF.type.asNode(), OWL2.ObjectProperty.asNode()));
   }
 
   /** Whether {@code ng:<local>} is a datatype property. */
   public boolean isDatatypeProperty(String local) {
-    return has(term(local), RDF.type.asNode(), OWL2.DatatypeProperty.asNode());
+    return datatypeProperties.computeIfAbsent(
+        local, l -> has(term(l), RDF.type.asNode(), OWL2.DatatypeProperty.asNode()));
   }
 
   /**
@@ -104,12 +115,12 @@ public final class OntologyIndex {
    * of every property it is a sub-property of (named classes only).
    */
   public List<Node> domains(Node property) {
-    return inherited(property, RDFS.domain.asNode());
+    return domains.computeIfAbsent(property, p -> inherited(p, RDFS.domain.asNode()));
   }
 
   /** The classes the object of {@code property} must belong to, as {@link #domains} does. */
   public List<Node> ranges(Node property) {
-    return inherited(property, RDFS.range.asNode());
+    return ranges.computeIfAbsent(property, p -> inherited(p, RDFS.range.asNode()));
   }
 
   /** The classes the ontology gives an individual (other than owl:NamedIndividual). */
@@ -135,19 +146,21 @@ public final class OntologyIndex {
 
   /** Whether class {@code sub} is {@code sup} or a subclass of it (following rdfs:subClassOf). */
   public boolean isSubClassOf(Node sub, Node sup) {
+    return superClasses.computeIfAbsent(sub, this::superClassesOf).contains(sup);
+  }
+
+  /** {@code sub} and every class it is a subclass of, following rdfs:subClassOf. */
+  private Set<Node> superClassesOf(Node sub) {
     Set<Node> seen = new HashSet<>();
     ArrayDeque<Node> todo = new ArrayDeque<>();
     todo.add(sub);
     while (!todo.isEmpty()) {
       Node c = todo.poll();
-      if (c.equals(sup)) {
-        return true;
-      }
       if (seen.add(c)) {
         todo.addAll(objects(c, RDFS.subClassOf.asNode()));
       }
     }
-    return false;
+    return seen;
   }
 
   /**

@@ -28,22 +28,21 @@ public final class SourceText {
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.?!][\"\u201d\u2019')]*$");
 
-  private record Paragraph(String text, int start, int number) {}
+  /** A content paragraph: its text, where it starts (in code points) and its number. */
+  private record Paragraph(String text, long codePointStart, int number) {}
 
-  private final String text;
   private final List<Paragraph> paragraphs = new ArrayList<>();
 
   private SourceText(String text, Set<String> furniture) {
-    this.text = text;
     Set<String> seen = new HashSet<>();
     int number = 0;
-    int start = 0;
+    long start = 0;
     for (String line : text.split("\n", -1)) {
       String content = line.strip();
       if (!content.isEmpty() && !furniture.contains(content) && seen.add(content)) {
         paragraphs.add(new Paragraph(line, start, ++number));
       }
-      start += line.length() + 1;
+      start += line.codePointCount(0, line.length()) + 1;
     }
   }
 
@@ -84,7 +83,7 @@ public final class SourceText {
     for (Paragraph p : paragraphs) {
       for (int i = p.text().indexOf(quote); i >= 0; i = p.text().indexOf(quote, i + 1)) {
         boolean whole = isWholeSentence(p.text(), i, i + quote.length());
-        Match m = new Match(text.codePointCount(0, p.start() + i), p.number(), whole);
+        Match m = new Match(p.codePointStart() + p.text().codePointCount(0, i), p.number(), whole);
         if (whole) {
           return Optional.of(m);
         }

@@ -354,6 +354,23 @@ class GraphLoaderTest {
   }
 
   @Test
+  void statesAttributedToAnotherThanThePublisherIsReportedAtTheFactRow() throws IOException {
+    // A SPARQL constraint (ngsh:StatesByPublisherShape), run once per article, not once per claim.
+    project.replace(
+        FACTS,
+        "f6,bob-smith,leads,alpha,,states,agency",
+        "f6,bob-smith,leads,alpha,,states,bob-smith");
+    Problem p = single();
+    assertEquals(FACTS, rel(p.file()));
+    assertEquals(7, p.line());
+    assertContains(
+        p,
+        "SHACL: <https://w3id.org/newsgraph/fact/mini/f6>: The stance is states, so the claim must"
+            + " be attributed to <https://w3id.org/newsgraph/id/agency>, the publisher of the"
+            + " source, not to <https://w3id.org/newsgraph/id/bob-smith>. (value ngr:bob-smith)");
+  }
+
+  @Test
   void unusedEntity() throws IOException {
     project.append(ENTITIES, "delta,City,Delta,,");
     Problem p = single();
