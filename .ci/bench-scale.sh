@@ -3,7 +3,7 @@
 # built by NewsGraph and, on the same data, by Apache Jena's own tools. Not a test; run by hand:
 #
 #   .ci/bench-scale.sh [--sizes 10k,100k] [--queries-at SIZE|none] [--queries A,B] [--quick]
-#                      [--queries-only]
+#                      [--queries-only] [--queries-dir DIR]
 #
 # For each size (facts; 200 per article) it generates the corpus, then runs, one after the other
 # so that the machine's load falls on all of them alike: `newsgraph export --format ntriples`,
@@ -26,7 +26,8 @@
 # --queries-only skips the build steps and the bad corpus: it runs only the named queries at the
 # --queries-at size (default: the largest of --sizes), over the corpus and TDB2 store an earlier run
 # left in $BUILD_DIR/bench (generated, and the store built by `serve --store`, when missing), so
-# that reshaping a query does not rebuild 100k facts each time.
+# that reshaping a query does not rebuild 100k facts each time. --queries-dir takes the .rq files
+# from another folder than queries/ (e.g. two versions of a query side by side).
 #
 # --quick (what CI runs, with a small size) does few repetitions. Results go to stdout and to
 # $BUILD_DIR/bench/scale-results.md. NEWSGRAPH_JAR=path measures another build of the jar.
@@ -40,6 +41,7 @@ SIZES=10k,100k
 QUERIES_AT=
 ONLY_QUERIES=
 QUERIES_ONLY=0
+QUERIES_DIR=queries
 QUERY_REPS=${QUERY_REPS:-15}
 CLIENTS=${CLIENTS:-8}
 CLIENT_SECONDS=${CLIENT_SECONDS:-10}
@@ -52,6 +54,7 @@ while [ $# -gt 0 ]; do
     --queries) ONLY_QUERIES=$2; shift 2 ;;
     --quick) QUERY_REPS=3; CLIENT_SECONDS=2; shift ;;
     --queries-only) QUERIES_ONLY=1; shift ;;
+    --queries-dir) QUERIES_DIR=$2; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-scale: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -251,7 +254,7 @@ if [ "$QUERIES_AT" != none ]; then
   [ -n "${mem_port:-}" ] && [ -n "${tdb_port:-}" ] || exit 1
   # A query that takes a parameter (its header says --param NAME=ID) gets a well-used entity.
   entity=$(awk -F, 'NR == 2 { print $1 }' "$corpus/triples/entities.csv")
-  for file in queries/*.rq; do
+  for file in "$QUERIES_DIR"/*.rq; do
     name=$(basename "$file" .rq)
     [ "$name" = wikidata-federated ] && continue
     [ -n "$ONLY_QUERIES" ] && [[ ",$ONLY_QUERIES," != *",$name,"* ]] && continue
