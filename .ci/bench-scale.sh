@@ -3,6 +3,7 @@
 # built by NewsGraph and, on the same data, by Apache Jena's own tools. Not a test; run by hand:
 #
 #   .ci/bench-scale.sh [--sizes 10k,100k] [--queries-at SIZE|none] [--queries A,B] [--quick]
+#                      [--queries-only] [--queries-dir DIR]
 #
 # For each size (facts; 200 per article) it generates the corpus, then runs, one after the other
 # so that the machine's load falls on all of them alike: `newsgraph export --format ntriples`,
@@ -18,7 +19,15 @@
 # the corpus from memory and from the TDB2 store and runs every named query (not
 # wikidata-federated, which calls Wikidata; --queries names a few) once to warm up, then QUERY_REPS
 # times with one client (p50 in ms), then with CLIENTS clients at once for CLIENT_SECONDS (wrk)
-# against the TDB2 store, and counts what fails or times out (the server's timeout is 10 s).
+# against the TDB2 store, and counts what fails or times out (the server's timeout is 10 s). A
+# query that fails or times out with one client is recorded as such (e.g. "timeout (503)") and the
+# run goes on with the next query.
+#
+# --queries-only skips the build steps and the bad corpus: it runs only the named queries at the
+# --queries-at size (default: the largest of --sizes), over the corpus and TDB2 store an earlier run
+# left in $BUILD_DIR/bench (generated, and the store built by `serve --store`, when missing), so
+# that reshaping a query does not rebuild 100k facts each time. --queries-dir takes the .rq files
+# from another folder than queries/ (e.g. two versions of a query side by side).
 #
 # --quick (what CI runs, with a small size) does few repetitions. Results go to stdout and to
 # $BUILD_DIR/bench/scale-results.md. NEWSGRAPH_JAR=path measures another build of the jar.
@@ -31,6 +40,8 @@ BENCH="$BUILD_DIR/bench"
 SIZES=10k,100k
 QUERIES_AT=
 ONLY_QUERIES=
+QUERIES_ONLY=0
+QUERIES_DIR=queries
 QUERY_REPS=${QUERY_REPS:-15}
 CLIENTS=${CLIENTS:-8}
 CLIENT_SECONDS=${CLIENT_SECONDS:-10}
@@ -42,6 +53,8 @@ while [ $# -gt 0 ]; do
     --queries-at) QUERIES_AT=$2; shift 2 ;;
     --queries) ONLY_QUERIES=$2; shift 2 ;;
     --quick) QUERY_REPS=3; CLIENT_SECONDS=2; shift ;;
+    --queries-only) QUERIES_ONLY=1; shift ;;
+    --queries-dir) QUERIES_DIR=$2; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-scale: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -124,14 +137,23 @@ measure() {
 
 note() { echo "| $1 | $2 | skipped: $3 | | |" | tee -a "$ROWS"; }
 
-for size in "${sizes[@]}"; do
-  corpus="$BENCH/corpus-$size"
-  if [ ! -f "$corpus/.seed-$SEED" ]; then
-    rm -rf "$corpus"
-    java -cp "$GEN_CP" org.w3id.newsgraph.bench.CorpusGenerator --facts "$size" --seed "$SEED" \
-      --out "$corpus/triples"
-    touch "$corpus/.seed-$SEED"
+# generate SIZE [--bad]: the synthetic corpus of SIZE facts in $BENCH/corpus-SIZE[-bad], unless an
+# earlier run left it there.
+generate() {
+  local dir="$BENCH/corpus-$1${2:+-bad}"
+  if [ ! -f "$dir/.seed-$SEED" ]; then
+    rm -rf "$dir"
+    java -cp "$GEN_CP" org.w3id.newsgraph.bench.CorpusGenerator --facts "$1" --seed "$SEED" \
+      ${2:+"$2"} --out "$dir/triples"
+    touch "$dir/.seed-$SEED"
   fi
+}
+
+build_sizes=("${sizes[@]}")
+[ "$QUERIES_ONLY" = 1 ] && build_sizes=()
+for size in "${build_sizes[@]}"; do
+  corpus="$BENCH/corpus-$size"
+  generate "$size"
   nt="$corpus/export.nt"
   rm -f "$nt"
   measure "newsgraph export --format ntriples" "$size" "@$nt" 0 -- \
@@ -186,44 +208,53 @@ done
 
 # A corpus whose every fact row is wrong (its speaker is not declared): validate must refuse it,
 # reporting the first 100 problems.
-count() { local s=${1,,}; s=${s/k/000}; echo "${s/m/000000}"; }
-bad_size=${sizes[0]}
-for s in "${sizes[@]}"; do
-  [ "$(count "$s")" -le 100000 ] && bad_size=$s
-done
-bad="$BENCH/corpus-$bad_size-bad"
-if [ ! -f "$bad/.seed-$SEED" ]; then
-  rm -rf "$bad"
-  java -cp "$GEN_CP" org.w3id.newsgraph.bench.CorpusGenerator --facts "$bad_size" --seed "$SEED" \
-    --bad --out "$bad/triples"
-  touch "$bad/.seed-$SEED"
+if [ "$QUERIES_ONLY" = 0 ]; then
+  count() { local s=${1,,}; s=${s/k/000}; echo "${s/m/000000}"; }
+  bad_size=${sizes[0]}
+  for s in "${sizes[@]}"; do
+    [ "$(count "$s")" -le 100000 ] && bad_size=$s
+  done
+  bad="$BENCH/corpus-$bad_size-bad"
+  generate "$bad_size" --bad
+  measure "newsgraph validate, every row bad (report capped at 100)" "$bad_size" "" 1 -- \
+    java -jar "$JAR" validate --triples "$bad/triples"
+  grep -q "problems found" "$BENCH/step.out" ||
+    { echo "bench-scale: the bad corpus was not reported" >&2; tail "$BENCH/step.out" >&2; exit 1; }
 fi
-measure "newsgraph validate, every row bad (report capped at 100)" "$bad_size" "" 1 -- \
-  java -jar "$JAR" validate --triples "$bad/triples"
-grep -q "problems found" "$BENCH/step.out" ||
-  { echo "bench-scale: the bad corpus was not reported" >&2; tail "$BENCH/step.out" >&2; exit 1; }
 
 # ---- named queries, from memory and from the TDB2 store
 QROWS="$BENCH/query-rows.md"
 : > "$QROWS"
 if [ "$QUERIES_AT" != none ]; then
   corpus="$BENCH/corpus-$QUERIES_AT"
-  [ -d "$corpus/store" ] || { echo "bench-scale: --queries-at $QUERIES_AT is not among the sizes" >&2; exit 2; }
-  mem_port=$(free_port)
-  java -jar "$JAR" serve --triples "$corpus/triples" --port "$mem_port" > "$BENCH/serve-mem.log" 2>&1 &
-  pids+=($!)
-  tdb_port=$(free_port)
-  java -jar "$JAR" serve --triples "$corpus/triples" --store "$corpus/store" --port "$tdb_port" \
-    > "$BENCH/serve-tdb.log" 2>&1 &
-  pids+=($!)
-  for p in "$mem_port" "$tdb_port"; do
-    until curl -sf -o /dev/null --data-urlencode 'query=ASK {}' "http://127.0.0.1:$p/kg/sparql"; do
+  [ "$QUERIES_ONLY" = 1 ] && generate "$QUERIES_AT"
+  [ -d "$corpus/store" ] || [ "$QUERIES_ONLY" = 1 ] ||
+    { echo "bench-scale: --queries-at $QUERIES_AT is not among the sizes" >&2; exit 2; }
+  # start_server LOG ARGS...: a server on a free port; prints its pid and port once it answers.
+  # Without --store it holds the graph in memory; with it, it serves (and builds when missing) the
+  # TDB2 store, whose default graph is the union of its named graphs (one per article).
+  start_server() {
+    local log=$1 port pid
+    shift
+    port=$(free_port)
+    java -jar "$JAR" serve --triples "$corpus/triples" --port "$port" "$@" > "$log" 2>&1 &
+    pid=$!
+    until curl -sf -o /dev/null --data-urlencode 'query=ASK {}' "http://127.0.0.1:$port/kg/sparql"; do
+      kill -0 "$pid" 2> /dev/null ||
+        { echo "bench-scale: the server of $log stopped:" >&2; tail -20 "$log" >&2; return 1; }
       sleep 0.5
     done
-  done
+    echo "$pid $port"
+  }
+  read -r pid mem_port < <(start_server "$BENCH/serve-mem.log") || true
+  [ -n "${pid:-}" ] && pids+=("$pid")
+  pid=
+  read -r pid tdb_port < <(start_server "$BENCH/serve-tdb.log" --store "$corpus/store") || true
+  [ -n "${pid:-}" ] && pids+=("$pid")
+  [ -n "${mem_port:-}" ] && [ -n "${tdb_port:-}" ] || exit 1
   # A query that takes a parameter (its header says --param NAME=ID) gets a well-used entity.
   entity=$(awk -F, 'NR == 2 { print $1 }' "$corpus/triples/entities.csv")
-  for file in queries/*.rq; do
+  for file in "$QUERIES_DIR"/*.rq; do
     name=$(basename "$file" .rq)
     [ "$name" = wikidata-federated ] && continue
     [ -n "$ONLY_QUERIES" ] && [[ ",$ONLY_QUERIES," != *",$name,"* ]] && continue
@@ -235,26 +266,40 @@ VALUES ?$param { <https://w3id.org/newsgraph/id/$entity> }"
     fi
     printf '%s' "$text" > "$BENCH/query.rq"
     line="| $name"
+    rows=
     for p in "$mem_port" "$tdb_port"; do
       url="http://127.0.0.1:$p/kg/sparql"
       times=()
-      rows=
-      # one request first, not counted (the server's first run of a query compiles code)
-      curl -s -o /dev/null -H 'Accept: text/tab-separated-values' \
-        --data-urlencode "query@$BENCH/query.rq" "$url"
-      for _ in $(seq 1 "$QUERY_REPS"); do
+      failed=
+      # request 0 is not counted (the server's first run of a query compiles code)
+      for rep in $(seq 0 "$QUERY_REPS"); do
         r=$(curl -s -o "$BENCH/query.out" -w '%{http_code} %{time_total}' \
-          -H 'Accept: text/tab-separated-values' --data-urlencode "query@$BENCH/query.rq" "$url")
-        [ "${r%% *}" = 200 ] || { echo "bench-scale: $name answered ${r%% *} on $url" >&2; cat "$BENCH/query.out" >&2; exit 1; }
+          -H 'Accept: text/tab-separated-values' --data-urlencode "query@$BENCH/query.rq" "$url" ||
+          echo "000 0")
+        code=${r%% *}
+        if [ "$code" != 200 ]; then
+          # 503 is the server's query timeout (10 s); anything else an error. Either way this
+          # query's one-client time is not measured here: the table says why and the run goes on.
+          failed="HTTP $code"
+          [ "$code" = 503 ] && failed="timeout (503)"
+          echo "bench-scale: $name answered $code on $url: $(head -c 300 "$BENCH/query.out")" >&2
+          break
+        fi
+        [ "$rep" = 0 ] && continue
         times+=("${r#* }")
         rows=$(($(wc -l < "$BENCH/query.out") - 1))
       done
-      p50=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "%.0f", a[int((NR + 1) / 2)] * 1000 }')
-      [ "$p" = "$mem_port" ] && line="$line | $rows"
+      if [ -n "$failed" ]; then
+        p50=$failed
+      else
+        p50=$(printf '%s\n' "${times[@]}" | sort -n |
+          awk '{ a[NR] = $1 } END { printf "%.0f", a[int((NR + 1) / 2)] * 1000 }')
+      fi
+      [ "$p" = "$mem_port" ] && line="$line | ${rows:-?}"
       line="$line | $p50"
     done
     # CLIENTS clients at once against the TDB2 store: requests done, and how many failed (a 503 is
-    # a query timeout).
+    # the server's query timeout; wrk counts its own timeouts at 30 s).
     if command -v wrk > /dev/null; then
       python3 - "$BENCH/query.rq" > "$BENCH/wrk.lua" <<'EOF'
 import sys, urllib.parse
@@ -265,11 +310,15 @@ print('wrk.headers["Accept"] = "text/tab-separated-values"')
 print("wrk.body = %r" % body)
 EOF
       out=$(wrk -t2 -c"$CLIENTS" -d"${CLIENT_SECONDS}s" --timeout 30s -s "$BENCH/wrk.lua" \
-        "http://127.0.0.1:$tdb_port/kg/sparql")
+        "http://127.0.0.1:$tdb_port/kg/sparql" 2>&1) || true
       done_=$(echo "$out" | awk '/requests in/ { print $1 }')
       bad_=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
       timeouts=$(echo "$out" | sed -n 's/.*timeout \([0-9]*\).*/\1/p')
-      line="$line | $done_ | $((${bad_:-0} + ${timeouts:-0}))"
+      failed_=$((${bad_:-0} + ${timeouts:-0}))
+      # wrk counts only the requests that finished within the run: none at all means each took
+      # longer than CLIENT_SECONDS, which the table must not show as "0 failed".
+      [ "${done_:-0}" = 0 ] && failed_="none finished in ${CLIENT_SECONDS} s"
+      line="$line | ${done_:-?} | $failed_"
     else
       line="$line | no wrk (apt-get install -y wrk) | |"
     fi
@@ -280,10 +329,12 @@ fi
 {
   echo "NewsGraph scale benchmark, $(date -u +%Y-%m-%d), commit $COMMIT, $(nproc) cores," \
     "$(java -version 2>&1 | head -1), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo
-  echo "| step | facts | wall s | triples/s | peak RSS GB |"
-  echo "|---|---:|---:|---:|---:|"
-  cat "$ROWS"
+  if [ -s "$ROWS" ]; then
+    echo
+    echo "| step | facts | wall s | triples/s | peak RSS GB |"
+    echo "|---|---:|---:|---:|---:|"
+    cat "$ROWS"
+  fi
   if [ -s "$QROWS" ]; then
     echo
     echo "Named queries over the $QUERIES_AT-fact corpus: p50 of $QUERY_REPS requests with one client" \

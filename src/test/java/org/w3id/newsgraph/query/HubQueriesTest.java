@@ -208,6 +208,78 @@ class HubQueriesTest {
     }
   }
 
+  @Test
+  void anOrganisationWithManyPartsLeadersAndDesignationsIsOneRow() throws IOException {
+    Node group = entity("hub-group", "MilitantGroup", "The hub group");
+    Txn.executeWrite(
+        dataset,
+        () -> {
+          values(group, "partOf", "MilitantGroup", "whole", 20);
+          values(group, "designatedTerroristBy", "GovernmentBody", "designator", 10);
+          for (int i = 0; i < 15; i++) {
+            add(entity("leader-" + i, "Person", "leader " + i), ng("leads"), group);
+          }
+        });
+
+    List<CSVRecord> rows =
+        csv("organisations").stream()
+            .filter(r -> r.get("organisation").equals("The hub group"))
+            .toList();
+
+    assertEquals(1, rows.size());
+    CSVRecord r = rows.get(0);
+    assertEquals("militant group", r.get("class"));
+    assertEquals(labels("whole", 20), split(r.get("partOf"), "; "));
+    assertEquals(labels("leader", 15), split(r.get("ledBy"), "; "));
+    assertEquals(labels("designator", 10), split(r.get("designatedBy"), "; "));
+  }
+
+  @Test
+  void aPositionOfManyBodiesIsOneRowPerClaim() throws IOException {
+    Node person = entity("hub-person", "Person", "The hub person");
+    Node position = entity("hub-position", "Position", "The hub position");
+    Node speaker = entity("hub-speaker", "Person", "The hub speaker");
+    Txn.executeWrite(
+        dataset,
+        () -> {
+          values(position, "positionIn", "GovernmentBody", "body", 30);
+          for (int i = 0; i < 12; i++) {
+            claim(i, person, "holdsPosition", position, "reports", speaker);
+          }
+        });
+
+    List<CSVRecord> rows = csv("positions");
+
+    assertEquals(12, rows.size());
+    for (CSVRecord r : rows) {
+      assertEquals("The hub person", r.get("person"));
+      assertEquals(labels("body", 30), split(r.get("of"), "; "));
+    }
+  }
+
+  @Test
+  void aPartyInManyNegotiationsHasOneRowPerStatedClaim() throws IOException {
+    Node speaker = entity("hub-speaker", "Person", "The hub speaker");
+    Node hub = entity("hub-party", "MilitantGroup", "The hub party");
+    Txn.executeWrite(
+        dataset,
+        () -> {
+          for (int i = 0; i < 2_000; i++) {
+            Node party = entity("party-" + i, "GovernmentBody", "party " + i);
+            claim(2 * i, hub, party, "reports", speaker);
+            claim(2 * i + 1, party, hub, "denies", speaker);
+          }
+        });
+
+    List<CSVRecord> rows = csv("negotiations");
+
+    assertEquals(2_000, rows.size());
+    for (CSVRecord r : rows) {
+      assertEquals("The hub party", r.get("party"));
+      assertEquals("reports", r.get("stance"));
+    }
+  }
+
   // ---- the fixture
 
   private Node entity(String id, String cls, String label) {
