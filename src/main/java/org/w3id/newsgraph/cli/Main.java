@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
@@ -44,6 +45,13 @@ public final class Main {
     Streams streams = new Streams(out, err);
     NewsGraphCommand root = new NewsGraphCommand(streams);
     CommandLine cmd = new CommandLine(root);
+    Supplier<Object> named = args.length > 0 ? NewsGraphCommand.SUBCOMMANDS.get(args[0]) : null;
+    if (named != null) {
+      cmd.addSubcommand(args[0], named.get());
+    } else {
+      NewsGraphCommand.SUBCOMMANDS.forEach(
+          (name, command) -> cmd.addSubcommand(name, command.get()));
+    }
     cmd.setOut(new PrintWriter(streams.out(), true));
     cmd.setErr(new PrintWriter(streams.err(), true));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -470,19 +470,10 @@ final class Reconciler {
   /** The Wikidata classes of {@code cls} and of its superclasses, as declared in the ontology. */
   private Set<String> compatible(Node cls) {
     Set<String> out = new TreeSet<>();
-    Set<Node> seen = new HashSet<>();
-    List<Node> todo = new ArrayList<>(List.of(cls));
-    while (!todo.isEmpty()) {
-      Node c = todo.remove(todo.size() - 1);
-      if (!seen.add(c)) {
-        continue;
-      }
+    for (Node c : ontology.superClasses(cls)) {
       for (Triple t : kg.ontology().find(c, NG.wikidataClass.asNode(), Node.ANY).toList()) {
         qid(t.getObject()).ifPresent(out::add);
       }
-      kg.ontology()
-          .find(c, RDFS.subClassOf.asNode(), Node.ANY)
-          .forEachRemaining(t -> todo.add(t.getObject()));
     }
     return out;
   }

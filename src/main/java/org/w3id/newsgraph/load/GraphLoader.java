@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -41,9 +40,6 @@ public final class GraphLoader {
 
   /** Columns of {@code wikidata-links.csv} (declared by {@link LinkReader}). */
   public static final List<String> LINK_COLUMNS = LinkReader.COLUMNS;
-
-  /** The syntax of a Wikidata item id in {@code wikidata-links.csv}. */
-  public static final Pattern QID = LinkReader.QID;
 
   private final Layout layout;
   private final Problems problems;

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -45,9 +44,8 @@ final class LinkReader {
           "note");
 
   /** The syntax of a Wikidata item id. */
-  static final Pattern QID = Pattern.compile("Q[1-9][0-9]*");
-
   private static final Node SKOS_EXACT_MATCH = LoadState.uri(SKOS.exactMatch.getURI());
+
   private static final Node PROV_DERIVED =
       LoadState.uri("http://www.w3.org/ns/prov#wasDerivedFrom");
 
@@ -83,7 +81,7 @@ final class LinkReader {
       entityOk = false;
     }
     String qid = row.get("qid");
-    boolean qidOk = QID.matcher(qid).matches();
+    boolean qidOk = Iris.isWikidataItem(qid);
     if (!qidOk) {
       problems.add(
           row.at("qid"),

@@ -146,10 +146,14 @@ public final class OntologyIndex {
 
   /** Whether class {@code sub} is {@code sup} or a subclass of it (following rdfs:subClassOf). */
   public boolean isSubClassOf(Node sub, Node sup) {
-    return superClasses.computeIfAbsent(sub, this::superClassesOf).contains(sup);
+    return superClasses(sub).contains(sup);
   }
 
-  /** {@code sub} and every class it is a subclass of, following rdfs:subClassOf. */
+  /** {@code cls} and every class it is a subclass of, following rdfs:subClassOf. */
+  public Set<Node> superClasses(Node cls) {
+    return superClasses.computeIfAbsent(cls, this::superClassesOf);
+  }
+
   private Set<Node> superClassesOf(Node sub) {
     Set<Node> seen = new HashSet<>();
     ArrayDeque<Node> todo = new ArrayDeque<>();
@@ -160,7 +164,7 @@ public final class OntologyIndex {
         todo.addAll(objects(c, RDFS.subClassOf.asNode()));
       }
     }
-    return seen;
+    return Set.copyOf(seen);
   }
 
   /**
