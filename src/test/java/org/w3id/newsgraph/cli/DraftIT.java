@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.newsgraph.draft.DraftFixtures;
+import org.w3id.newsgraph.store.TestProject;
 
 /**
  * The README's "Adding a second article" steps, run in process on a copy of the project: drop the
@@ -81,8 +81,8 @@ class DraftIT {
 
   @Test
   void aSecondArticleIsDraftedReviewedAcceptedAndQueried() throws IOException {
-    DraftFixtures.copyTree(Path.of("ontology"), project.resolve("ontology"));
-    DraftFixtures.copyTree(Path.of("triples"), project.resolve("triples"));
+    TestProject.copyTree(Path.of("ontology"), project.resolve("ontology"));
+    TestProject.copyTree(Path.of("triples"), project.resolve("triples"));
     Path triples = project.resolve("triples");
     // 1. the text in sources/, 2. its row in sources.csv (and its publisher, new here)
     Files.copy(FIXTURE.resolve("source.txt"), triples.resolve("sources/" + SOURCE + ".txt"));

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.newsgraph.load.Layout;
+import org.w3id.newsgraph.store.TestProject;
 
 /** Reviewing a draft: what a person accepts moves on, what they reject is not proposed again. */
 class DraftsTest {
@@ -25,7 +26,7 @@ class DraftsTest {
   void rejectedRowsAndRejectedEntitiesAreNotProposedAgain() throws IOException {
     // the project's own triples and a follow-up article (the fixture of DraftIT)
     Path triples = tmp.resolve("triples");
-    DraftFixtures.copyTree(Path.of("triples"), triples);
+    TestProject.copyTree(Path.of("triples"), triples);
     Path fixture = Path.of("src/test/resources/draft/harbour");
     Files.copy(fixture.resolve("source.txt"), triples.resolve("sources/" + SOURCE + ".txt"));
     append(triples.resolve("sources.csv"), fixture.resolve("sources-row.csv"));

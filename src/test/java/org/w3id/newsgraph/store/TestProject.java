@@ -65,7 +65,8 @@ public final class TestProject {
     Files.writeString(facts, text.replaceFirst(",ttp,", ",ttp-typo,"));
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  /** Copies the folder {@code from} with all it holds to {@code to}. */
+  public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : files.toList()) {
         Path dest = to.resolve(from.relativize(p).toString());
