@@ -436,8 +436,8 @@ final class Reconciler {
               compatible(cls),
               neighbours(s),
               rank(cls),
-              kg.inferred().find(s, term("locatedIn"), Node.ANY).toList().size()
-                  + data.find(s, term("locatedIn"), Node.ANY).toList().size()));
+              kg.inferred().find(s, NG.locatedIn.asNode(), Node.ANY).toList().size()
+                  + data.find(s, NG.locatedIn.asNode(), Node.ANY).toList().size()));
     }
     return out;
   }
@@ -514,7 +514,7 @@ final class Reconciler {
 
   private boolean isPosition(Node entity) {
     for (Triple t : kg.asserted().find(entity, RDF.type.asNode(), Node.ANY).toList()) {
-      if (ontology.isSubClassOf(t.getObject(), term("Position"))) {
+      if (ontology.isSubClassOf(t.getObject(), NG.Position.asNode())) {
         return true;
       }
     }

@@ -20,6 +20,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.model.NG;
 import org.w3id.newsgraph.model.Names;
+import org.w3id.newsgraph.model.PROV;
 import org.w3id.newsgraph.model.Stance;
 import org.w3id.newsgraph.util.InputFile;
 
@@ -49,10 +50,8 @@ final class FactReader {
           "valid_at",
           "inferred");
 
-  private static final Node PROV_ATTRIBUTED =
-      LoadState.uri("http://www.w3.org/ns/prov#wasAttributedTo");
-  private static final Node PROV_DERIVED =
-      LoadState.uri("http://www.w3.org/ns/prov#wasDerivedFrom");
+  private static final Node PROV_ATTRIBUTED = PROV.wasAttributedTo.asNode();
+  private static final Node PROV_DERIVED = PROV.wasDerivedFrom.asNode();
 
   /**
    * What one article's file gave.

@@ -19,7 +19,9 @@ import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.model.LinkMethod;
 import org.w3id.newsgraph.model.LinkSource;
 import org.w3id.newsgraph.model.LinkStatus;
+import org.w3id.newsgraph.model.NG;
 import org.w3id.newsgraph.model.Names;
+import org.w3id.newsgraph.model.PROV;
 import org.w3id.newsgraph.util.SpreadsheetCell;
 
 /**
@@ -46,8 +48,7 @@ final class LinkReader {
   /** The syntax of a Wikidata item id. */
   private static final Node SKOS_EXACT_MATCH = LoadState.uri(SKOS.exactMatch.getURI());
 
-  private static final Node PROV_DERIVED =
-      LoadState.uri("http://www.w3.org/ns/prov#wasDerivedFrom");
+  private static final Node PROV_DERIVED = PROV.wasDerivedFrom.asNode();
 
   private final LoadState state;
   private final Problems problems;
@@ -197,23 +198,23 @@ final class LinkReader {
     Triple match = Triple.create(entity, SKOS_EXACT_MATCH, item);
     state.linkGraph.add(match);
     state.linkOrigins.putIfAbsent(match, row.where());
-    add(link, RDF.type.asNode(), OntologyIndex.term("WikidataLink"));
-    add(link, OntologyIndex.term("linkedEntity"), entity);
-    add(link, OntologyIndex.term("wikidataItem"), item);
-    add(link, OntologyIndex.term("linkStatus"), OntologyIndex.term(status.get().token()));
-    add(link, OntologyIndex.term("linkMethod"), LoadState.plain(method));
-    add(link, OntologyIndex.term("checked"), checkedNode.get());
-    scoreNode.ifPresent(n -> add(link, OntologyIndex.term("linkScore"), n));
+    add(link, RDF.type.asNode(), NG.WikidataLink.asNode());
+    add(link, NG.linkedEntity.asNode(), entity);
+    add(link, NG.wikidataItem.asNode(), item);
+    add(link, NG.linkStatus.asNode(), status.get().resource().asNode());
+    add(link, NG.linkMethod.asNode(), LoadState.plain(method));
+    add(link, NG.checked.asNode(), checkedNode.get());
+    scoreNode.ifPresent(n -> add(link, NG.linkScore.asNode(), n));
     sourceNode.ifPresent(n -> add(link, PROV_DERIVED, n));
     // The linker neutralises cells a spreadsheet would run as formulas; read back their values.
     String label = SpreadsheetCell.decode(row.get("label"));
     String description = SpreadsheetCell.decode(row.get("description"));
     String note = SpreadsheetCell.decode(row.get("note"));
     if (!label.isEmpty()) {
-      add(link, OntologyIndex.term("wikidataLabel"), LoadState.plain(label));
+      add(link, NG.wikidataLabel.asNode(), LoadState.plain(label));
     }
     if (!description.isEmpty()) {
-      add(link, OntologyIndex.term("wikidataDescription"), LoadState.plain(description));
+      add(link, NG.wikidataDescription.asNode(), LoadState.plain(description));
     }
     if (!note.isEmpty()) {
       add(link, RDFS.comment.asNode(), LoadState.english(note));

@@ -95,7 +95,7 @@ public final class OntologyIndex {
     return has(property, RDF.type.asNode(), OWL2.IrreflexiveProperty.asNode())
         || has(
             property,
-            term("irreflexive"),
+            NG.irreflexive.asNode(),
             NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
   }
 

@@ -1,6 +1,8 @@
 package org.w3id.newsgraph.model;
 
 import java.util.Optional;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
 
 /**
  * The {@code status} column of the links file. A person sets {@link #CONFIRMED} and {@link
@@ -22,6 +24,11 @@ public enum LinkStatus {
   /** The value written in the file, e.g. {@code confirmed}. */
   public String token() {
     return Names.of(this);
+  }
+
+  /** The individual of the ontology for this status, e.g. {@code ng:confirmed}. */
+  public Resource resource() {
+    return ResourceFactory.createResource(NG.NS + token());
   }
 
   /** Whether a person decided this row (the linker keeps it as it is). */

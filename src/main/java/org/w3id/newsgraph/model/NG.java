@@ -17,6 +17,8 @@ public final class NG {
   public static final Resource Event = resource("Event");
   public static final Resource PublicStatement = resource("PublicStatement");
   public static final Resource Stance = resource("Stance");
+  public static final Resource Position = resource("Position");
+  public static final Resource WikidataLink = resource("WikidataLink");
 
   public static final Property claimSubject = property("claimSubject");
   public static final Property claimProperty = property("claimProperty");
@@ -31,6 +33,20 @@ public final class NG {
   public static final Property validUntil = property("validUntil");
   public static final Property validAt = property("validAt");
   public static final Property inferenceNote = property("inferenceNote");
+  public static final Property locatedIn = property("locatedIn");
+
+  // A link to Wikidata (wikidata-links.csv) and its record.
+  public static final Property linkedEntity = property("linkedEntity");
+  public static final Property wikidataItem = property("wikidataItem");
+  public static final Property linkStatus = property("linkStatus");
+  public static final Property linkScore = property("linkScore");
+  public static final Property linkMethod = property("linkMethod");
+  public static final Property wikidataLabel = property("wikidataLabel");
+  public static final Property wikidataDescription = property("wikidataDescription");
+  public static final Property checked = property("checked");
+
+  /** Annotation on a property that cannot relate a thing to itself. */
+  public static final Property irreflexive = property("irreflexive");
 
   /** Annotation on a property: the lexical form the loader accepts ("date"). */
   public static final Property valueKind = property("valueKind");
