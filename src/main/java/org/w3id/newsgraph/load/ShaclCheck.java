@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -19,7 +18,6 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.engine.ShaclPaths;
 import org.apache.jena.shacl.engine.ValidationContext;
 import org.apache.jena.shacl.engine.constraint.SparqlConstraint;
 import org.apache.jena.shacl.lib.ShLib;
@@ -38,12 +36,14 @@ import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.algebra.op.OpProject;
 import org.apache.jena.sparql.algebra.op.OpReduced;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.sparql.path.Path;
 import org.apache.jena.sparql.path.PathFactory;
+import org.apache.jena.sparql.path.PathWriter;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.model.NG;
@@ -55,6 +55,7 @@ import org.w3id.newsgraph.model.NG;
  */
 final class ShaclCheck {
   private static final PrefixMapping PREFIXES = Iris.prefixes();
+  private static final Prologue PROLOGUE = new Prologue(PREFIXES);
   private static final String SHACL = "http://www.w3.org/ns/shacl#";
 
   private ShaclCheck() {}
@@ -289,21 +290,13 @@ final class ShaclCheck {
       if (where == null) {
         where = Location.of("(graph)");
       }
-      String path = e.resultPath() == null ? null : ShaclPaths.pathToString(e.resultPath());
+      String path = e.resultPath() == null ? null : PathWriter.asString(e.resultPath(), PROLOGUE);
       String value =
           e.value() == null ? "" : " (value " + FmtUtils.stringForNode(e.value(), PREFIXES) + ")";
       problems.add(
           where,
-          path == null ? null : shorten(path),
+          path,
           "SHACL: " + FmtUtils.stringForNode(focus, PREFIXES) + ": " + e.message() + value);
     }
-  }
-
-  private static String shorten(String path) {
-    String out = path;
-    for (Map.Entry<String, String> p : PREFIXES.getNsPrefixMap().entrySet()) {
-      out = out.replace("<" + p.getValue(), p.getKey() + ":");
-    }
-    return out.replaceAll(":([A-Za-z0-9_-]+)>", ":$1");
   }
 }

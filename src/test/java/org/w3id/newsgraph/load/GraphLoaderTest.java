@@ -350,6 +350,7 @@ class GraphLoaderTest {
         problems.stream().filter(x -> x.message().startsWith("SHACL")).findFirst().orElseThrow();
     assertEquals(FACTS, rel(p.file()));
     assertEquals(8, p.line());
+    assertEquals("prov:wasAttributedTo", p.field(), "the path, written with the prefixes");
     assertContains(p, "ngr:beta-town");
   }
 
