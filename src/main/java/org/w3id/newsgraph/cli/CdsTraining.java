@@ -11,13 +11,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.w3id.newsgraph.load.Layout;
 import org.w3id.newsgraph.store.GraphCache;
 import org.w3id.newsgraph.store.GraphStore;
+import org.w3id.newsgraph.util.FileTrees;
 
 /**
  * The training run behind {@code target/newsgraph.jsa}, the class-data archive {@link Launcher}
@@ -64,11 +63,7 @@ public final class CdsTraining {
         GraphStore.inMemory(layout, false, 1, cache).close();
       }
     } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(f);
-        }
-      }
+      FileTrees.delete(dir);
     }
   }
 

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.w3id.newsgraph.load.LoadException;
 import org.w3id.newsgraph.load.OntologyIndex;
 import org.w3id.newsgraph.load.SourceText;
 import org.w3id.newsgraph.util.AtomicFile;
+import org.w3id.newsgraph.util.FileTrees;
 
 /**
  * The draft files of a project and the two operations on them: {@link #draft} writes {@code
@@ -493,11 +493,7 @@ public final class Drafts {
             e);
       }
     } finally {
-      try (Stream<Path> walk = Files.walk(scratch)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      FileTrees.delete(scratch);
     }
   }
 

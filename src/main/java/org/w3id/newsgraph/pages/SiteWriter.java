@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.util.FileTrees;
 
 /**
  * Writes the pages as a static site: plain files that work on any static host and from {@code
@@ -51,15 +51,13 @@ public final class SiteWriter {
       Files.createDirectories(parent);
       tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
       Summary s = writeInto(tmp);
-      if (Files.exists(target)) {
-        delete(target);
-      }
+      FileTrees.delete(target);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       return s;
     } catch (IOException | UncheckedIOException e) {
       if (tmp != null) {
         try {
-          delete(tmp);
+          FileTrees.delete(tmp);
         } catch (IOException ignored) {
           // the write error is the one to report
         }
@@ -136,14 +134,6 @@ public final class SiteWriter {
       return s.findAny().isEmpty();
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

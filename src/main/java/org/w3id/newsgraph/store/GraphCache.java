@@ -14,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -97,7 +96,7 @@ public final class GraphCache {
       if (body < 0 || !Arrays.equals(MAGIC, in.readNBytes(MAGIC.length))) {
         return miss(file, "not a cache entry");
       }
-      MessageDigest sha = sha256();
+      MessageDigest sha = InputDigest.sha256();
       InputStream data = new DigestInputStream(new Bounded(in, body), sha);
       Txn.executeWrite(dsg, () -> RDFParser.source(data).lang(Lang.RDFTHRIFT).parse(dsg));
       data.transferTo(OutputStream.nullOutputStream());
@@ -122,7 +121,7 @@ public final class GraphCache {
           folder.resolve(key + SUFFIX),
           out -> {
             out.write(MAGIC);
-            MessageDigest sha = sha256();
+            MessageDigest sha = InputDigest.sha256();
             OutputStream data =
                 new DigestOutputStream(
                     new FilterOutputStream(out) {
@@ -145,14 +144,6 @@ public final class GraphCache {
   private static Optional<DatasetGraph> miss(Path file, String why) {
     LOG.info("ignoring the cached graph {}: {}", file, why);
     return Optional.empty();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
   }
 
   /** The first {@code limit} bytes of a stream, leaving the rest (the checksum) unread. */

@@ -6,10 +6,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphUtil;
@@ -37,6 +35,7 @@ import org.w3id.newsgraph.load.LoadListener;
 import org.w3id.newsgraph.load.LoadPlan;
 import org.w3id.newsgraph.load.LoadResult;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.util.FileTrees;
 
 /**
  * The dataset NewsGraph serves: the ontology and the asserted data in the default graph and, when
@@ -341,13 +340,8 @@ public final class GraphStore implements AutoCloseable {
   }
 
   private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+    try {
+      FileTrees.delete(dir);
     } catch (IOException | UncheckedIOException e) {
       throw new NewsGraphException("cannot delete " + dir + ": " + e.getMessage(), e);
     }

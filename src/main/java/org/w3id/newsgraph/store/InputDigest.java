@@ -188,7 +188,8 @@ final class InputDigest {
     sha.update(bytes);
   }
 
-  private static MessageDigest sha256() {
+  /** A new SHA-256 digest (every Java has it). */
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
