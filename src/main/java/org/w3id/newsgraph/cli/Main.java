@@ -37,6 +37,9 @@ public final class Main {
       System.exit(child.getAsInt());
     }
     Launcher.watchParent();
+    if (args.length > 0 && args[0].equals("serve")) {
+      Warmup.start();
+    }
     System.exit(run(args, System.out, System.err));
   }
 
@@ -57,6 +60,7 @@ public final class Main {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionStrategy(
         parseResult -> {
+          Warmup.awaitJena();
           setLogLevel(root.verbose());
           return new CommandLine.RunLast().execute(parseResult);
         });

@@ -144,6 +144,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     GraphStore graph = open();
     GraphServer server;
+    Warmup.await();
     try {
       server = new GraphServer(graph.dataset(), options, SourceTexts.of(input.layout())).start();
     } catch (PortInUseException e) {
