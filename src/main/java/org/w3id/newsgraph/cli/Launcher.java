@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,9 +40,17 @@ final class Launcher {
   static final String OFF_PROPERTY = "newsgraph.launcher";
 
   /**
-   * The JVM options of the child, before the user's own: the archive, and C1 only, except for a
-   * command on a {@code --store}, which is for a corpus, where queries gain more from C2's code
-   * than the start loses.
+   * The commands whose start is most of their run on a project of a few articles, and which have a
+   * start-time goal: they compile with C1 only (on 2 cores, C2's compiler threads compete with the
+   * start). Every other command ({@code validate}, {@code export}, {@code build} of a corpus...)
+   * keeps the JVM's full compilation, which pays off within seconds of work.
+   */
+  static final Set<String> C1_COMMANDS = Set.of("serve", "draft");
+
+  /**
+   * The JVM options of the child, before the user's own: the archive, and C1 only for {@link
+   * #C1_COMMANDS}, except on a {@code --store}, which is for a corpus, where queries gain more from
+   * C2's code than the start loses.
    */
   static List<String> childOptions(Path archive, List<String> args) {
     List<String> options = new ArrayList<>();
@@ -49,7 +58,9 @@ final class Launcher {
     options.add("-Xshare:auto");
     options.add("-Xlog:cds=off");
     options.add("-Xlog:cds+dynamic=off");
-    if (args.stream().noneMatch(a -> a.equals("--store") || a.startsWith("--store="))) {
+    if (!args.isEmpty()
+        && C1_COMMANDS.contains(args.get(0))
+        && args.stream().noneMatch(a -> a.equals("--store") || a.startsWith("--store="))) {
       options.add("-XX:TieredStopAtLevel=1");
     }
     return options;

@@ -47,13 +47,20 @@ class LauncherTest {
   }
 
   @Test
-  void c1OnlyExceptOnAStore() {
+  void c1OnlyForServeAndDraftExceptOnAStore() {
     Path a = Path.of("/t/newsgraph.jsa");
-    List<String> plain = Launcher.childOptions(a, List.of("serve"));
-    assertTrue(plain.contains("-XX:SharedArchiveFile=/t/newsgraph.jsa"), plain.toString());
-    assertTrue(plain.contains("-XX:TieredStopAtLevel=1"), plain.toString());
+    for (String command : List.of("serve", "draft")) {
+      List<String> plain = Launcher.childOptions(a, List.of(command, "x"));
+      assertTrue(plain.contains("-XX:SharedArchiveFile=/t/newsgraph.jsa"), plain.toString());
+      assertTrue(plain.contains("-XX:TieredStopAtLevel=1"), plain.toString());
+    }
     for (List<String> args :
-        List.of(List.of("serve", "--store", "db"), List.of("build", "--store=http://h/ds"))) {
+        List.of(
+            List.of("serve", "--store", "db"),
+            List.of("build", "--store=http://h/ds"),
+            List.of("validate"),
+            List.of("export", "--format", "ntriples"),
+            List.<String>of())) {
       List<String> store = Launcher.childOptions(a, args);
       assertFalse(store.contains("-XX:TieredStopAtLevel=1"), store.toString());
       assertTrue(store.contains("-XX:SharedArchiveFile=/t/newsgraph.jsa"), store.toString());
