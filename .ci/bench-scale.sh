@@ -252,8 +252,10 @@ if [ "$QUERIES_AT" != none ]; then
   read -r pid tdb_port < <(start_server "$BENCH/serve-tdb.log" --store "$corpus/store") || true
   [ -n "${pid:-}" ] && pids+=("$pid")
   [ -n "${mem_port:-}" ] && [ -n "${tdb_port:-}" ] || exit 1
-  # A query that takes a parameter (its header says --param NAME=ID) gets a well-used entity.
+  # A query that takes a parameter (its header says --param NAME=ID) gets a well-used entity; one
+  # whose header says --param NAME=ngs:ID gets the first source.
   entity=$(awk -F, 'NR == 2 { print $1 }' "$corpus/triples/entities.csv")
+  source=$(awk -F, 'NR == 2 { print $1 }' "$corpus/triples/sources.csv")
   for file in "$QUERIES_DIR"/*.rq; do
     name=$(basename "$file" .rq)
     [ "$name" = wikidata-federated ] && continue
@@ -261,8 +263,10 @@ if [ "$QUERIES_AT" != none ]; then
     text=$(cat "$file")
     param=$(grep -o -- '--param [a-z]*=' "$file" | head -1 | sed 's/--param //; s/=//' || true)
     if [ -n "$param" ]; then
+      value="https://w3id.org/newsgraph/id/$entity"
+      grep -q -- "--param $param=ngs:" "$file" && value="https://w3id.org/newsgraph/source/$source"
       text="$text
-VALUES ?$param { <https://w3id.org/newsgraph/id/$entity> }"
+VALUES ?$param { <$value> }"
     fi
     printf '%s' "$text" > "$BENCH/query.rq"
     line="| $name"
