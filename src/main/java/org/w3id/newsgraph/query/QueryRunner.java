@@ -132,7 +132,15 @@ public final class QueryRunner {
           substitution.put(v, value);
         });
     try {
-      return QueryTransformOps.syntaxSubstitute(q, substitution);
+      Query bound = QueryTransformOps.syntaxSubstitute(q, substitution);
+      if (q.isSelectType() && !q.isQueryResultStar()) {
+        // Jena adds each set variable to the projection as (value AS ?var): keep the query's own
+        // columns, so that setting a variable narrows the rows and never adds a column.
+        substitution.keySet().stream()
+            .filter(v -> !q.getProjectVars().contains(v))
+            .forEach(v -> bound.getProject().remove(v));
+      }
+      return bound;
     } catch (QueryScopeException e) {
       throw new NewsGraphException(
           ErrorId.INVALID_QUERY,

@@ -183,6 +183,24 @@ class CliIT {
   }
 
   @Test
+  void quotesTakesOneSource() {
+    Run all = run("query", "quotes", "--format", "csv");
+    Run seed =
+        run(
+            "query",
+            "quotes",
+            "--param",
+            "src=ngs:rferl-2021-11-ttp-secret-talks",
+            "--format",
+            "csv");
+    Run other = run("query", "quotes", "--param", "src=ngs:no-such-source", "--format", "csv");
+    assertEquals(0, seed.code(), seed.err());
+    assertTrue(all.text().lines().count() > 100, all.text());
+    assertEquals(all.text(), seed.text(), "the seed's one source: every row");
+    assertEquals(1, other.text().lines().count(), "another source: the header only");
+  }
+
+  @Test
   void unknownQueryIsAUserError() {
     Run r = run("query", "no-such-query");
     assertEquals(1, r.code());

@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QuerySolution;
@@ -54,6 +56,26 @@ class QueryRunnerTest {
 
   private static NamedQuery inline(String text) {
     return new NamedQuery("inline", "Inline", "", Path.of("inline.rq"), text);
+  }
+
+  @Test
+  void settingAVariableOutsideTheProjectionNarrowsTheRowsAndAddsNoColumn() {
+    NamedQuery q =
+        inline(
+            "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"
+                + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                + "SELECT ?talks WHERE { ?t ng:location ?place ; rdfs:label ?talks } ORDER BY ?talks");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long rows =
+        QueryRunner.run(
+            dataset,
+            q,
+            Map.of("place", NodeFactory.createURI(NGR + "doha")),
+            ResultFormat.CSV,
+            Iris.prefixes(),
+            out);
+    assertEquals(1, rows);
+    assertEquals("talks\r\nDoha talks\r\n", out.toString(StandardCharsets.UTF_8));
   }
 
   @Test
