@@ -13,8 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.util.Span;
 import org.apache.jena.graph.Node;
+import org.apache.jena.rdf.model.Resource;
 import org.w3id.newsgraph.load.OntologyIndex;
 import org.w3id.newsgraph.load.SourceText;
+import org.w3id.newsgraph.model.NG;
 
 /**
  * Drafts the facts of one source from its text: every sentence of the content paragraphs (furniture
@@ -236,7 +238,7 @@ public final class Drafter {
         Mention m = mentions.get(k);
         if (lastSource != null
             && !m.id().equals(lastSource)
-            && is(classOf.get(m.id()), "AnonymousSource")
+            && is(classOf.get(m.id()), NG.AnonymousSource)
             && norm.regionMatches(true, m.start(), "the source", 0, 10)) {
           mentions.set(
               k,
@@ -289,16 +291,16 @@ public final class Drafter {
       }
       for (Mention m : mentions) {
         String c = classOf.get(m.id());
-        if (is(c, "AnonymousSource")) {
+        if (is(c, NG.AnonymousSource)) {
           lastSource = m.id();
         }
-        if (is(c, "Person")) {
+        if (is(c, NG.Person)) {
           lastPerson = m.id();
-        } else if (is(c, "Organization") && !is(c, "MediaOrganization")) {
+        } else if (is(c, NG.Organization) && !is(c, NG.MediaOrganization)) {
           organizations.remove(m.id());
           organizations.add(m.id());
         }
-        if (is(c, "GovernmentBody")) {
+        if (is(c, NG.GovernmentBody)) {
           lastGovernment = m.id();
         }
       }
@@ -439,8 +441,8 @@ public final class Drafter {
                   + id
                   + ")";
         } else {
-          String place = firstOfClass(mentions, "Place");
-          String agent = firstOfClass(mentions, "Agent");
+          String place = firstOfClass(mentions, NG.Place);
+          String agent = firstOfClass(mentions, NG.Agent);
           String when = date != null ? date.value() : article.published().substring(0, 4);
           String about = place != null ? place : agent;
           id = Ids.slug(word + "-" + when + (about == null ? "" : "-" + about));
@@ -514,8 +516,8 @@ public final class Drafter {
         Mention agent = null;
         for (Mention m : mentions) {
           if (m.end() <= start
-              && is(classOf.get(m.id()), "Agent")
-              && !is(classOf.get(m.id()), "AnonymousSource")
+              && is(classOf.get(m.id()), NG.Agent)
+              && !is(classOf.get(m.id()), NG.AnonymousSource)
               && (agent == null || m.end() > agent.end())) {
             agent = m;
           }
@@ -600,7 +602,7 @@ public final class Drafter {
       List<String> best = new ArrayList<>();
       int bestScore = 0;
       for (Map.Entry<String, String> e : classOf.entrySet()) {
-        if (!(is(e.getValue(), clazz) || is(clazz, e.getValue())) || !is(e.getValue(), "Event")) {
+        if (!(is(e.getValue(), clazz) || is(clazz, e.getValue())) || !is(e.getValue(), NG.Event)) {
           continue;
         }
         String id = e.getKey();
@@ -716,8 +718,8 @@ public final class Drafter {
           start = spans[first].getStart();
           before = mentionEndingAt(mentions, start - 1);
         }
-        if (before != null && !is(classOf.get(before.id()), "Person")) {
-          if (is(classOf.get(before.id()), "Organization")) {
+        if (before != null && !is(classOf.get(before.id()), NG.Person)) {
+          if (is(classOf.get(before.id()), NG.Organization)) {
             member = before.id();
           }
           mentions.remove(before);
@@ -727,7 +729,7 @@ public final class Drafter {
         if (i + 1 < tokens.length && tokens[i + 1].equalsIgnoreCase("of")) {
           for (Mention m : mentions) {
             int gap = m.start() - spans[i + 1].getEnd();
-            if (gap >= 0 && gap <= 1 && is(classOf.get(m.id()), "Organization")) {
+            if (gap >= 0 && gap <= 1 && is(classOf.get(m.id()), NG.Organization)) {
               end = m.end();
               mentions.remove(m);
               if (start < 0) {
@@ -806,7 +808,7 @@ public final class Drafter {
             && Character.isLowerCase(tokens[i].codePointAt(0))) {
           Mention place = mentionStartingAt(mentions, spans[i + 1].getStart());
           if (place != null
-              && is(classOf.get(place.id()), "Place")
+              && is(classOf.get(place.id()), NG.Place)
               && free(mentions, spans[i].getStart(), spans[i].getEnd())) {
             proposePhrase(
                 sentence,
@@ -824,7 +826,7 @@ public final class Drafter {
         if (possessive(tokens[i])) {
           int nameEnd = tokens[i].equals("'s") ? spans[i].getStart() : spans[i].getEnd() - 2;
           for (Mention m : mentions) {
-            if (m.end() == nameEnd && !is(classOf.get(m.id()), "Event")) {
+            if (m.end() == nameEnd && !is(classOf.get(m.id()), NG.Event)) {
               owner = m;
             }
           }
@@ -850,9 +852,9 @@ public final class Drafter {
           }
           String title = lexicon.classFor(t, "before");
           String head = lexicon.classFor(t, "head");
-          if ("Person".equals(title) && ontology.clazz("Position").isPresent()) {
+          if ("Person".equals(title) && ontology.clazz(NG.Position).isPresent()) {
             clazz = "Position";
-          } else if (head != null && !is(head, "Building")) {
+          } else if (head != null && !is(head, NG.Building)) {
             clazz = head;
           }
           if (clazz != null
@@ -874,7 +876,7 @@ public final class Drafter {
         // "ambassador to Kabul"
         if (clazz.equals("Position") && j + 2 < tokens.length && tokens[j + 1].equals("to")) {
           Mention to = mentionStartingAt(mentions, spans[j + 2].getStart());
-          if (to != null && is(classOf.get(to.id()), "Place")) {
+          if (to != null && is(classOf.get(to.id()), NG.Place)) {
             end = to.end();
           }
         }
@@ -1042,7 +1044,7 @@ public final class Drafter {
       String label0 = sentence.substring(spans[first].getStart(), spans[last].getEnd());
       if (clazz == null
           && COUNTRIES.contains(stripPossessive(label0).toLowerCase(Locale.ROOT))
-          && ontology.clazz("Country").isPresent()) {
+          && ontology.clazz(NG.Country).isPresent()) {
         clazz = "Country";
         why = "the name of a country";
       }
@@ -1161,8 +1163,8 @@ public final class Drafter {
           String noun = stripPossessive(tokens[last]).toLowerCase(Locale.ROOT);
           String head = lexicon.classFor(noun, "head");
           if (head != null
-              && is(head, "Organization")
-              && !is(head, "GovernmentBody")
+              && is(head, NG.Organization)
+              && !is(head, NG.GovernmentBody)
               && Character.isLowerCase(tokens[last].codePointAt(0))
               && (last + 1 == tokens.length || !tokens[last + 1].equalsIgnoreCase("of"))) {
             id = lastOrganizationIn(mentions, spans[i].getStart(), head);
@@ -1187,8 +1189,8 @@ public final class Drafter {
         String c = classOf.get(m.id());
         if (m.end() <= before
             && m.start() > at
-            && is(c, "Organization")
-            && !is(c, "MediaOrganization")
+            && is(c, NG.Organization)
+            && !is(c, NG.MediaOrganization)
             && fitsHead(c, head)) {
           id = m.id();
           at = m.start();
@@ -1210,7 +1212,7 @@ public final class Drafter {
       String id = null;
       int at = -1;
       for (Mention m : mentions) {
-        if (m.end() <= before && m.start() > at && is(classOf.get(m.id()), "Person")) {
+        if (m.end() <= before && m.start() > at && is(classOf.get(m.id()), NG.Person)) {
           id = m.id();
           at = m.start();
         }
@@ -1309,12 +1311,12 @@ public final class Drafter {
           int xi = Integer.parseInt(m.group("x"));
           Mention x = mentions.get(xi);
           String clazz = classOf.get(x.id());
-          if (!is(clazz, "Agent") || x.id().equals(article.publisher())) {
+          if (!is(clazz, NG.Agent) || x.id().equals(article.publisher())) {
             continue;
           }
           String stance = cue.stance();
           if (stance.equals("says")) {
-            stance = is(clazz, "AnonymousSource") ? "reports" : "claims";
+            stance = is(clazz, NG.AnonymousSource) ? "reports" : "claims";
           }
           byEnd.put(
               m.end(),
@@ -1467,8 +1469,8 @@ public final class Drafter {
           if (w.mention() >= 0) {
             Mention m = mentions.get(w.mention());
             String c = classOf.get(m.id());
-            if (is(c, "Agent")
-                && !is(c, "AnonymousSource")
+            if (is(c, NG.Agent)
+                && !is(c, NG.AnonymousSource)
                 && !m.id().equals(article.publisher())) {
               speaker = m;
             } else {
@@ -1483,11 +1485,11 @@ public final class Drafter {
         }
         int after = k + n + (noun ? 1 : 0);
         Mention to = null;
-        for (int j = after; !is(clazz, "Demand") && j < Math.min(words.size(), after + 4); j++) {
+        for (int j = after; !is(clazz, NG.Demand) && j < Math.min(words.size(), after + 4); j++) {
           Word w = words.get(j);
           if (w.mention() >= 0) {
             Mention m = mentions.get(w.mention());
-            if (is(classOf.get(m.id()), "Agent") && !is(classOf.get(m.id()), "AnonymousSource")) {
+            if (is(classOf.get(m.id()), NG.Agent) && !is(classOf.get(m.id()), NG.AnonymousSource)) {
               to = m;
             }
             break;
@@ -1504,7 +1506,7 @@ public final class Drafter {
           }
         }
         String demanded = "";
-        if (is(clazz, "Demand")) {
+        if (is(clazz, NG.Demand)) {
           int from = words.get(Math.min(after, words.size() - 1)).start();
           Matcher np =
               Pattern.compile("^(?:the\\s+)?([^,;.\"]+)").matcher(sentence.substring(from));
@@ -1520,7 +1522,7 @@ public final class Drafter {
         boolean plain =
             clazz.equals("PublicStatement")
                 && date == null
-                && (to == null || !is(classOf.get(to.id()), "MediaOrganization"));
+                && (to == null || !is(classOf.get(to.id()), NG.MediaOrganization));
         if (plain && to == null) {
           continue;
         }
@@ -1576,7 +1578,7 @@ public final class Drafter {
         local.add(
             row(
                 id,
-                is(clazz, "Demand") ? "demandedBy" : "speaker",
+                is(clazz, NG.Demand) ? "demandedBy" : "speaker",
                 speaker.id(),
                 "",
                 "states",
@@ -1584,7 +1586,7 @@ public final class Drafter {
                 sentence,
                 0.6,
                 cue + " after " + speaker.why()));
-        if (is(clazz, "Demand")) {
+        if (is(clazz, NG.Demand)) {
           local.remove(local.size() - 1);
           local.add(
               row(
@@ -1625,7 +1627,7 @@ public final class Drafter {
           }
         }
         if (to != null) {
-          boolean media = is(classOf.get(to.id()), "MediaOrganization");
+          boolean media = is(classOf.get(to.id()), NG.MediaOrganization);
           local.add(
               row(
                   id,
@@ -1655,8 +1657,8 @@ public final class Drafter {
         for (Mention m : mentions) {
           if (m.start() > end
               && !m.id().equals(id)
-              && !is(classOf.get(m.id()), "PublicStatement")
-              && is(classOf.get(m.id()), "Event")) {
+              && !is(classOf.get(m.id()), NG.PublicStatement)
+              && is(classOf.get(m.id()), NG.Event)) {
             local.add(
                 row(
                     id,
@@ -1685,10 +1687,10 @@ public final class Drafter {
     private void inner(String sentence, List<Mention> mentions, List<Draft.Row> local) {
       for (Mention m : List.copyOf(mentions)) {
         String c = classOf.get(m.id());
-        boolean position = is(c, "Position");
-        boolean place = is(c, "Place") && !is(c, "Country");
-        boolean event = is(c, "Event");
-        if (!(position || place || event || is(c, "PersonGroup")) || m.end() <= m.start()) {
+        boolean position = is(c, NG.Position);
+        boolean place = is(c, NG.Place) && !is(c, NG.Country);
+        boolean event = is(c, NG.Event);
+        if (!(position || place || event || is(c, NG.PersonGroup)) || m.end() <= m.start()) {
           continue;
         }
         String text = normalize(sentence.substring(m.start(), m.end()));
@@ -1710,20 +1712,20 @@ public final class Drafter {
           String id = ids.get(i);
           String ic = classOf.get(id);
           if (place) {
-            if (is(ic, "Country")) {
+            if (is(ic, NG.Country)) {
               local.add(publisherRow(sentence, m.id(), "locatedIn", id, why));
             }
             continue;
           }
           if (event) {
-            if (is(ic, "Organization") && !is(ic, "MediaOrganization")) {
+            if (is(ic, NG.Organization) && !is(ic, NG.MediaOrganization)) {
               local.add(publisherRow(sentence, m.id(), "participant", id, why));
-            } else if (is(ic, "Place")) {
+            } else if (is(ic, NG.Place)) {
               local.add(publisherRow(sentence, m.id(), "location", id, why));
             }
             continue;
           }
-          if (position && is(ic, "Country")) {
+          if (position && is(ic, NG.Country)) {
             String government = governmentOf(id);
             if (government != null && i == 0) {
               local.add(publisherRow(sentence, m.id(), "positionIn", government, why));
@@ -1731,7 +1733,7 @@ public final class Drafter {
             if (to ? i > 0 : i == 0) {
               local.add(publisherRow(sentence, m.id(), "jurisdiction", id, why));
             }
-          } else if (is(ic, "Organization") && i == 0) {
+          } else if (is(ic, NG.Organization) && i == 0) {
             if (position) {
               local.add(publisherRow(sentence, m.id(), "positionIn", id, why));
             } else {
@@ -1759,7 +1761,7 @@ public final class Drafter {
         demonymsOf = classOf.size();
         demonyms = new HashMap<>();
         for (Map.Entry<String, String> e : classOf.entrySet()) {
-          if (!is(e.getValue(), "Country")) {
+          if (!is(e.getValue(), NG.Country)) {
             continue;
           }
           String name = labelOf.getOrDefault(e.getKey(), "").toLowerCase(Locale.ROOT);
@@ -1803,7 +1805,7 @@ public final class Drafter {
         }
         Mention m = mentions.get(w.mention());
         String c = classOf.get(m.id());
-        if (c == null || is(c, "Event") || is(c, "Position") || is(c, "AnonymousSource")) {
+        if (c == null || is(c, NG.Event) || is(c, NG.Position) || is(c, NG.AnonymousSource)) {
           continue;
         }
         // "the ADJ HEAD of X"
@@ -1820,7 +1822,7 @@ public final class Drafter {
         // "ADJ NOUN X" with a cue word right before the name: "state broadcaster X"
         if (k >= 2 && words.get(k - 1).mention() < 0) {
           String b = lexicon.classFor(words.get(k - 1).text(), "before");
-          if (b != null && !is(b, "Person") && !is(b, "Place") && is(c, b)) {
+          if (b != null && !is(b, NG.Person) && !is(b, NG.Place) && is(c, b)) {
             int first = modifiers(words, spans, tags, k - 1, -1);
             if (first < k - 1) {
               local.add(
@@ -1914,17 +1916,17 @@ public final class Drafter {
         return m;
       }
       String c = classOf.get(m.id());
-      if (is(c, "Position")) {
+      if (is(c, NG.Position)) {
         for (int k = 0; k + 1 < words.size(); k++) {
           if (words.get(k).mention() == index && words.get(k + 1).mention() >= 0) {
             Mention next = mentions.get(words.get(k + 1).mention());
-            if (is(classOf.get(next.id()), "Person")) {
+            if (is(classOf.get(next.id()), NG.Person)) {
               return next;
             }
           }
         }
       }
-      if (is(c, "Country")) {
+      if (is(c, NG.Country)) {
         String government = governmentOf(m.id());
         if (government != null) {
           return new Mention(
@@ -1937,7 +1939,7 @@ public final class Drafter {
     private String governmentOf(String country) {
       String name = labelOf.getOrDefault(country, country).toLowerCase(Locale.ROOT);
       for (Map.Entry<String, List<String>> e : namesOf.entrySet()) {
-        if (!is(classOf.get(e.getKey()), "GovernmentBody")) {
+        if (!is(classOf.get(e.getKey()), NG.GovernmentBody)) {
           continue;
         }
         for (String n : e.getValue()) {
@@ -2004,7 +2006,7 @@ public final class Drafter {
         String sentence) {
       List<String> talks = new ArrayList<>();
       for (Mention m : mentions) {
-        if (is(classOf.get(m.id()), "Talks")) {
+        if (is(classOf.get(m.id()), NG.Talks)) {
           talks.add(m.id());
         }
       }
@@ -2146,7 +2148,7 @@ public final class Drafter {
           break;
         }
       }
-      if (attack == null || !is("Attack", "Event") || ontology.clazz("Attack").isEmpty()) {
+      if (attack == null || !is("Attack", NG.Event) || ontology.clazz(NG.Attack).isEmpty()) {
         return null;
       }
       String known = existingEvent("Attack", dates.isEmpty() ? null : dates.get(0), true, mentions);
@@ -2159,7 +2161,7 @@ public final class Drafter {
       }
       if (place == null) {
         for (Mention m : mentions) {
-          if (is(classOf.get(m.id()), "Place") && !m.id().equals(attack.object())) {
+          if (is(classOf.get(m.id()), NG.Place) && !m.id().equals(attack.object())) {
             place = m.id();
             break;
           }
@@ -2255,7 +2257,7 @@ public final class Drafter {
       Mention best = null;
       int bestDistance = Integer.MAX_VALUE;
       for (Mention m : mentions) {
-        if (!is(classOf.get(m.id()), "Event")) {
+        if (!is(classOf.get(m.id()), NG.Event)) {
           continue;
         }
         int d = m.end() <= start ? start - m.end() : m.start() >= end ? m.start() - end : 0;
@@ -2281,9 +2283,9 @@ public final class Drafter {
           s, p, o, v, stance, by, quote, "", "", "", "", Math.round(c * 100) / 100.0, why);
     }
 
-    private String firstOfClass(List<Mention> mentions, String clazz) {
+    private String firstOfClass(List<Mention> mentions, Resource clazz) {
       for (Mention m : mentions) {
-        if (is(classOf.get(m.id()), clazz) && !is(classOf.get(m.id()), "AnonymousSource")) {
+        if (is(classOf.get(m.id()), clazz) && !is(classOf.get(m.id()), NG.AnonymousSource)) {
           return m.id();
         }
       }
@@ -2297,6 +2299,11 @@ public final class Drafter {
         }
       }
       return null;
+    }
+
+    /** Whether class {@code sub} (a local name) is the class {@code sup} or a subclass of it. */
+    private boolean is(String sub, Resource sup) {
+      return is(sub, sup.getLocalName());
     }
 
     /** Whether class {@code sub} (a local name) is {@code sup} or a subclass of it. */

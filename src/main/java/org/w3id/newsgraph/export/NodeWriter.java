@@ -1,67 +1,48 @@
 package org.w3id.newsgraph.export;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import org.apache.jena.atlas.lib.EscapeStr;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.atlas.io.AWriter;
+import org.apache.jena.atlas.io.IndentedLineBuffer;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFormatter;
+import org.apache.jena.riot.out.NodeFormatterNT;
+import org.apache.jena.riot.out.NodeFormatterTTL;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.shared.PrefixMapping;
-import org.apache.jena.vocabulary.RDF;
 
 /**
- * Writes single nodes as Turtle or N-Triples terms: IRIs as prefixed names when that is safe,
- * literals escaped, blank nodes under the names it is given. It remembers which prefixes it used.
+ * Writes single nodes as Turtle or N-Triples terms with Jena's {@link NodeFormatterTTL} or {@link
+ * NodeFormatterNT} (escapes, language tags, datatypes, prefixed names where Turtle allows them,
+ * {@code true} and {@code 42} for booleans and numbers), and adds what the sorted writers need:
+ * blank nodes under the names it is given, and which prefixes it used.
  */
 final class NodeWriter {
-  /** A prefix name (PN_PREFIX), restricted to ASCII. */
-  private static final Pattern PREFIX =
-      Pattern.compile("([A-Za-z]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?");
-
-  /** A local name (PN_LOCAL), restricted to ASCII and without escapes: when in doubt, no prefix. */
-  private static final Pattern LOCAL =
-      Pattern.compile("([A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?");
-
-  /** Characters that may not appear as such inside {@code <...>}. */
-  private static final String IRI_FORBIDDEN = "<>\"{}|^`\\";
-
-  /** Namespace and prefix pairs, longest namespace first. */
-  private final List<Map.Entry<String, String>> namespaces = new ArrayList<>();
-
+  private final PrefixMap prefixes;
   private final Set<String> usedPrefixes = new TreeSet<>();
   private final Map<Node, String> blankNames = new HashMap<>();
+  private final NodeFormatter formatter;
 
   /** A writer that abbreviates with {@code prefixes}; with null, it writes N-Triples terms. */
   NodeWriter(PrefixMapping prefixes) {
-    if (prefixes != null) {
-      prefixes
-          .getNsPrefixMap()
-          .forEach(
-              (prefix, ns) -> {
-                if (PREFIX.matcher(prefix).matches() && !ns.isEmpty() && ns.equals(escapeIri(ns))) {
-                  namespaces.add(Map.entry(ns, prefix));
-                }
-              });
-      namespaces.sort(
-          Comparator.comparing((Map.Entry<String, String> e) -> -e.getKey().length())
-              .thenComparing(Map.Entry::getValue));
+    if (prefixes == null) {
+      this.prefixes = PrefixMapFactory.emptyPrefixMap();
+      this.formatter = new NTriples();
+    } else {
+      this.prefixes = PrefixMapFactory.create(prefixes);
+      this.formatter = new Turtle(this.prefixes);
     }
   }
 
   /** The prefixes used so far, sorted, with their namespaces. */
   Map<String, String> usedPrefixes() {
     Map<String, String> used = new TreeMap<>();
-    for (Map.Entry<String, String> e : namespaces) {
-      if (usedPrefixes.contains(e.getValue())) {
-        used.put(e.getValue(), e.getKey());
-      }
+    for (String prefix : usedPrefixes) {
+      used.put(prefix, prefixes.get(prefix));
     }
     return used;
   }
@@ -79,85 +60,50 @@ final class NodeWriter {
 
   /** The term as written. An unnamed blank node is written {@code []}. */
   String format(Node node) {
-    if (node.isURI()) {
-      return iri(node.getURI());
-    }
-    if (node.isLiteral()) {
-      return literal(node);
-    }
-    if (node.isBlank()) {
-      return blankNames.getOrDefault(node, "[]");
-    }
-    if (node.isTripleTerm()) {
-      Triple t = node.getTriple();
-      return "<<( "
-          + format(t.getSubject())
-          + " "
-          + format(t.getPredicate())
-          + " "
-          + format(t.getObject())
-          + " )>>";
-    }
-    throw new IllegalArgumentException("cannot write " + node + " in RDF");
+    IndentedLineBuffer out = new IndentedLineBuffer();
+    formatter.format(out, node);
+    return out.asString();
   }
 
+  /** An IRI as written: a prefixed name if one is safe, else {@code <...>}. */
   String iri(String iri) {
-    for (Map.Entry<String, String> e : namespaces) {
-      String ns = e.getKey();
-      if (iri.startsWith(ns) && LOCAL.matcher(iri.substring(ns.length())).matches()) {
-        usedPrefixes.add(e.getValue());
-        return e.getValue() + ":" + iri.substring(ns.length());
-      }
-    }
-    return "<" + escapeIri(iri) + ">";
+    IndentedLineBuffer out = new IndentedLineBuffer();
+    formatter.formatURI(out, iri);
+    return out.asString();
   }
 
-  private String literal(Node node) {
-    String text = '"' + escapeString(node.getLiteralLexicalForm()) + '"';
-    String lang = node.getLiteralLanguage();
-    if (lang != null && !lang.isEmpty()) {
-      text += "@" + lang;
-      if (node.getLiteralBaseDirection() != null) {
-        text += "--" + node.getLiteralBaseDirection().direction();
-      }
-      return text;
-    }
-    String datatype = node.getLiteralDatatypeURI();
-    if (datatype == null
-        || datatype.equals(XSDDatatype.XSDstring.getURI())
-        || datatype.equals(RDF.langString.getURI())) {
-      return text;
-    }
-    return text + "^^" + iri(datatype);
+  private String blank(Node node) {
+    return blankNames.getOrDefault(node, "[]");
   }
 
-  /**
-   * Jena's escapes for quotes, backslashes and line breaks, plus {@code \\u} for other controls.
-   */
-  static String escapeString(String s) {
-    String escaped = EscapeStr.stringEsc(s, '"');
-    StringBuilder sb = new StringBuilder(escaped.length());
-    for (int i = 0; i < escaped.length(); i++) {
-      char c = escaped.charAt(i);
-      if (c < 0x20 || c == 0x7F) {
-        sb.append(String.format("\\u%04X", (int) c));
-      } else {
-        sb.append(c);
-      }
+  /** Jena's Turtle terms, noting each prefix used; the blank nodes by their given names. */
+  private final class Turtle extends NodeFormatterTTL {
+    Turtle(PrefixMap prefixes) {
+      super(null, prefixes);
     }
-    return sb.toString();
+
+    @Override
+    public void formatURI(AWriter w, String uri) {
+      IndentedLineBuffer term = new IndentedLineBuffer();
+      super.formatURI(term, uri);
+      String text = term.asString();
+      if (!text.startsWith("<")) {
+        usedPrefixes.add(text.substring(0, text.indexOf(':')));
+      }
+      w.print(text);
+    }
+
+    @Override
+    public void formatBNode(AWriter w, Node n) {
+      w.print(blank(n));
+    }
   }
 
-  private static String escapeIri(String iri) {
-    StringBuilder sb = new StringBuilder(iri.length());
-    for (int i = 0; i < iri.length(); i++) {
-      char c = iri.charAt(i);
-      if (c <= 0x20 || IRI_FORBIDDEN.indexOf(c) >= 0) {
-        sb.append(String.format("\\u%04X", (int) c));
-      } else {
-        sb.append(c);
-      }
+  /** Jena's N-Triples terms; the blank nodes by their given names. */
+  private final class NTriples extends NodeFormatterNT {
+    @Override
+    public void formatBNode(AWriter w, Node n) {
+      w.print(blank(n));
     }
-    return sb.toString();
   }
 }

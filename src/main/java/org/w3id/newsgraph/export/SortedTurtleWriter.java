@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.compose.Union;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.vocabulary.RDF;
 
@@ -164,7 +166,11 @@ public final class SortedTurtleWriter {
         .usedPrefixes()
         .forEach(
             (prefix, ns) ->
-                sb.append("@prefix ").append(prefix).append(": <").append(ns).append("> .\n"));
+                sb.append("@prefix ")
+                    .append(prefix)
+                    .append(": ")
+                    .append(NodeFmtLib.strNT(NodeFactory.createURI(ns)))
+                    .append(" .\n"));
     if (sb.length() > 0 && !body.isEmpty()) {
       sb.append('\n');
     }

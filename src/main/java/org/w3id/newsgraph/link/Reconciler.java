@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.vocabulary.RDF;
@@ -37,23 +38,23 @@ import org.w3id.newsgraph.model.NG;
  */
 final class Reconciler {
   /** Entities of these classes (and their subclasses) are linked. */
-  private static final List<String> LINKABLE =
-      List.of("Person", "Organization", "Place", "EthnicGroup", "Position");
+  private static final List<Resource> LINKABLE =
+      List.of(NG.Person, NG.Organization, NG.Place, NG.EthnicGroup, NG.Position);
 
   /** The order of reconciliation: places before those who are in them, parties before members. */
-  private static final List<String> RANKS =
+  private static final List<Resource> RANKS =
       List.of(
-          "Country",
-          "Region",
-          "City",
-          "Building",
-          "Place",
-          "PoliticalParty",
-          "GovernmentBody",
-          "Organization",
-          "EthnicGroup",
-          "Person",
-          "Position");
+          NG.Country,
+          NG.Region,
+          NG.City,
+          NG.Building,
+          NG.Place,
+          NG.PoliticalParty,
+          NG.GovernmentBody,
+          NG.Organization,
+          NG.EthnicGroup,
+          NG.Person,
+          NG.Position);
 
   /** An entity to reconcile. */
   private record Entity(
@@ -450,8 +451,8 @@ final class Reconciler {
   }
 
   private boolean isLinkable(Node cls) {
-    for (String root : LINKABLE) {
-      if (ontology.isSubClassOf(cls, term(root))) {
+    for (Resource root : LINKABLE) {
+      if (ontology.isSubClassOf(cls, root.asNode())) {
         return true;
       }
     }
@@ -460,7 +461,7 @@ final class Reconciler {
 
   private int rank(Node cls) {
     for (int i = 0; i < RANKS.size(); i++) {
-      if (ontology.isSubClassOf(cls, term(RANKS.get(i)))) {
+      if (ontology.isSubClassOf(cls, RANKS.get(i).asNode())) {
         return i;
       }
     }
@@ -541,10 +542,6 @@ final class Reconciler {
   }
 
   // ---- small helpers
-
-  private static Node term(String local) {
-    return OntologyIndex.term(local);
-  }
 
   private static List<String> literal(Graph g, Node s, Node p) {
     List<String> out = new ArrayList<>();

@@ -178,7 +178,8 @@ public final class Review {
               + first.qid()
               + " for "
               + first.entity()
-              + ", e.g. https://www.wikidata.org/wiki/"
+              + ", e.g. "
+              + Iris.WIKIDATA_PAGE
               + first.qid());
     }
     URI u;
@@ -198,7 +199,8 @@ public final class Review {
           "--source '"
               + source
               + "' is the candidate search, not a page that was checked; give the URL of a page"
-              + " that shows the item for the entity, e.g. https://www.wikidata.org/wiki/"
+              + " that shows the item for the entity, e.g. "
+              + Iris.WIKIDATA_PAGE
               + first.qid());
     }
   }

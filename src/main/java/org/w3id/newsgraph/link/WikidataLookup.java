@@ -29,6 +29,8 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.newsgraph.NewsGraphException;
@@ -45,8 +47,6 @@ import org.w3id.newsgraph.model.Iris;
 final class WikidataLookup {
   private static final Logger LOG = LoggerFactory.getLogger(WikidataLookup.class);
 
-  /** Namespace of items ({@code wd:}). */
-
   /** Namespace of direct claims ({@code wdt:}). */
   static final String WDT = "http://www.wikidata.org/prop/direct/";
 
@@ -54,13 +54,17 @@ final class WikidataLookup {
   static final List<String> CONTEXT_PROPERTIES = List.of("P17", "P131", "P27", "P102");
 
   private static final String PREFIXES =
-      """
-      PREFIX wd: <http://www.wikidata.org/entity/>
-      PREFIX wdt: <http://www.wikidata.org/prop/direct/>
-      PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-      PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-      PREFIX schema: <http://schema.org/>
-      """;
+      "PREFIX wd: <"
+          + Iris.WIKIDATA_ENTITY
+          + ">\nPREFIX wdt: <"
+          + WDT
+          + ">\nPREFIX rdfs: <"
+          + RDFS.uri
+          + ">\nPREFIX skos: <"
+          + SKOS.uri
+          + ">\nPREFIX schema: <"
+          + Iris.SCHEMA
+          + ">\n";
 
   /** One hit of Wikidata's name search. */
   record SearchHit(String qid, String label, String description) {}

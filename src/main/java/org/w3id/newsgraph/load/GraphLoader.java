@@ -14,6 +14,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.model.NG;
 
 /**
  * Maps the CSV files of a {@link Layout} onto the ontology, streaming: the entities and the links
@@ -99,7 +100,7 @@ public final class GraphLoader {
     Graph shapesGraph = RdfFiles.readTurtle(layout.shapes(), shapesShown, problems);
     problems.throwIfAny();
     OntologyIndex ontology = new OntologyIndex(ontologyGraph);
-    if (ontology.clazz("Person").isEmpty()) {
+    if (ontology.clazz(NG.Person).isEmpty()) {
       problems.add(
           Location.of(ontologyShown),
           null,

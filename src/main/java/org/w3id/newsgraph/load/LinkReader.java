@@ -160,7 +160,8 @@ final class LinkReader {
                 + source
                 + "'; put the URL of a page that shows "
                 + qid
-                + " for this entity, e.g. https://www.wikidata.org/wiki/"
+                + " for this entity, e.g. "
+                + Iris.WIKIDATA_PAGE
                 + qid);
       }
     }

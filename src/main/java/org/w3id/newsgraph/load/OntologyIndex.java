@@ -17,6 +17,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
@@ -62,7 +63,15 @@ public final class OntologyIndex {
 
   /** The class {@code ng:<local>}, if the ontology declares it. */
   public Optional<Node> clazz(String local) {
-    Node n = term(local);
+    return clazz(term(local));
+  }
+
+  /** The class {@code cls} (e.g. {@link NG#Person}), if the ontology declares it. */
+  public Optional<Node> clazz(Resource cls) {
+    return clazz(cls.asNode());
+  }
+
+  private Optional<Node> clazz(Node n) {
     return has(n, RDF.type.asNode(), OWL2.Class.asNode()) ? Optional.of(n) : Optional.empty();
   }
 

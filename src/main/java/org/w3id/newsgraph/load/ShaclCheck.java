@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
@@ -26,6 +25,7 @@ import org.apache.jena.shacl.parser.NodeShape;
 import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.VLib;
+import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
@@ -56,7 +56,6 @@ import org.w3id.newsgraph.model.NG;
 final class ShaclCheck {
   private static final PrefixMapping PREFIXES = Iris.prefixes();
   private static final Prologue PROLOGUE = new Prologue(PREFIXES);
-  private static final String SHACL = "http://www.w3.org/ns/shacl#";
 
   private ShaclCheck() {}
 
@@ -242,7 +241,7 @@ final class ShaclCheck {
    */
   static Compiled forArticles(Graph shapesGraph) {
     Graph copy = GraphFactory.createDefaultGraph();
-    Node targetClass = NodeFactory.createURI(SHACL + "targetClass");
+    Node targetClass = SHACL.targetClass;
     shapesGraph
         .find()
         .forEachRemaining(

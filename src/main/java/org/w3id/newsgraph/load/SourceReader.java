@@ -23,7 +23,7 @@ final class SourceReader {
       List.of("id", "title", "publisher", "published", "url", "language", "furniture", "note");
 
   /** schema:url, in the http namespace the ontology uses (Jena's {@code SchemaDO} is https). */
-  private static final Node SCHEMA_URL = LoadState.uri("http://schema.org/url");
+  private static final Node SCHEMA_URL = LoadState.uri(Iris.SCHEMA + "url");
 
   private final LoadState state;
 

@@ -3,6 +3,12 @@ package org.w3id.newsgraph.model;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.XSD;
 
 /**
  * Mints every IRI NewsGraph writes. IRIs depend only on ids, so they are stable across runs and
@@ -29,6 +35,15 @@ public final class Iris {
 
   /** Wikidata items ({@code wd:}). */
   public static final String WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
+
+  /** Wikidata's page of an item: this and the QID (e.g. for a person to open in a browser). */
+  public static final String WIKIDATA_PAGE = "https://www.wikidata.org/wiki/";
+
+  /**
+   * schema.org ({@code schema:}) in the http namespace that the ontology and Wikidata use (Jena's
+   * {@code SchemaDO} is https).
+   */
+  public static final String SCHEMA = "http://schema.org/";
 
   /** Named graph holding inferred triples. */
   public static final String INFERRED_GRAPH = BASE + "graph/inferred";
@@ -135,14 +150,14 @@ public final class Iris {
     pm.setNsPrefix("ng", ONTOLOGY);
     pm.setNsPrefix("ngr", ENTITY);
     pm.setNsPrefix("ngs", SOURCE);
-    pm.setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
-    pm.setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
-    pm.setNsPrefix("owl", "http://www.w3.org/2002/07/owl#");
-    pm.setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
-    pm.setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#");
-    pm.setNsPrefix("prov", "http://www.w3.org/ns/prov#");
-    pm.setNsPrefix("dcterms", "http://purl.org/dc/terms/");
-    pm.setNsPrefix("schema", "http://schema.org/");
+    pm.setNsPrefix("rdf", RDF.uri);
+    pm.setNsPrefix("rdfs", RDFS.uri);
+    pm.setNsPrefix("owl", OWL.NS);
+    pm.setNsPrefix("xsd", XSD.NS);
+    pm.setNsPrefix("skos", SKOS.uri);
+    pm.setNsPrefix("prov", PROV.NS);
+    pm.setNsPrefix("dcterms", DCTerms.NS);
+    pm.setNsPrefix("schema", SCHEMA);
     pm.setNsPrefix("wd", WIKIDATA_ENTITY);
     return pm;
   }

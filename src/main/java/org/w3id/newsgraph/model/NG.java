@@ -18,6 +18,26 @@ public final class NG {
   public static final Resource PublicStatement = resource("PublicStatement");
   public static final Resource Stance = resource("Stance");
   public static final Resource Position = resource("Position");
+
+  // The classes of what is linked to Wikidata, in the order the linker reconciles them.
+  public static final Resource Country = resource("Country");
+  public static final Resource Region = resource("Region");
+  public static final Resource City = resource("City");
+  public static final Resource Building = resource("Building");
+  public static final Resource Place = resource("Place");
+  public static final Resource PoliticalParty = resource("PoliticalParty");
+  public static final Resource GovernmentBody = resource("GovernmentBody");
+  public static final Resource Organization = resource("Organization");
+  public static final Resource EthnicGroup = resource("EthnicGroup");
+  public static final Resource Person = resource("Person");
+
+  // Classes the drafter tells apart.
+  public static final Resource AnonymousSource = resource("AnonymousSource");
+  public static final Resource MediaOrganization = resource("MediaOrganization");
+  public static final Resource PersonGroup = resource("PersonGroup");
+  public static final Resource Demand = resource("Demand");
+  public static final Resource Attack = resource("Attack");
+  public static final Resource Talks = resource("Talks");
   public static final Resource WikidataLink = resource("WikidataLink");
 
   public static final Property claimSubject = property("claimSubject");

@@ -81,8 +81,7 @@ final class EntityPage {
       b.append("<li class=\"link-")
           .append(Html.esc(Show.localName(row.get("status"))))
           .append("\">");
-      b.append(
-          Html.link(item.replace(Iris.WIKIDATA_ENTITY, "https://www.wikidata.org/wiki/"), qid));
+      b.append(Html.link(item.replace(Iris.WIKIDATA_ENTITY, Iris.WIKIDATA_PAGE), qid));
       String itemLabel = Show.text(row, "itemLabel");
       if (itemLabel != null) {
         b.append(" (").append(Html.esc(itemLabel)).append(")");

@@ -131,6 +131,56 @@ class ExporterTest {
     }
   }
 
+  /**
+   * Terms that Jena's formatter writes in a short form (numbers, booleans, prefixed names with a
+   * colon or a non-Latin letter) and a language-tagged literal with quotes, a line break and
+   * non-Latin text: every format parses back to the same terms, lexical forms included.
+   */
+  @Test
+  void abbreviatedAndEscapedTermsRoundTripInEveryFormat() {
+    Graph graph =
+        RDFParser.fromString(
+                """
+                PREFIX ex: <http://example.org/>
+                PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                ex:s ex:said "«Он сказал \\"нет\\"»\\nи ушёл"@ru , "他说：“不”"@zh-Hant ;
+                    ex:n "007"^^xsd:integer , "-1.50"^^xsd:decimal , "1e3"^^xsd:double ,
+                        "false"^^xsd:boolean , "1"^^xsd:boolean , "12"^^xsd:positiveInteger ;
+                    ex:to <http://example.org/café> , <http://example.org/has:colon> .
+                """,
+                Lang.TURTLE)
+            .toGraph();
+    PrefixMapping prefixes =
+        PrefixMapping.Factory.create()
+            .setNsPrefixes(PREFIXES)
+            .setNsPrefix("ex", "http://example.org/");
+    for (ExportFormat format : ExportFormat.values()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Exporter.write(graph, null, prefixes, format, out);
+      String text = out.toString(StandardCharsets.UTF_8);
+      Graph back =
+          RDFParser.source(new ByteArrayInputStream(out.toByteArray()))
+              .lang(format.lang())
+              .toGraph();
+      assertTrue(graph.isIsomorphicWith(back), format + ":\n" + text);
+      if (format == ExportFormat.TURTLE) {
+        assertTrue(text.contains("\"«Он сказал \\\"нет\\\"»\\nи ушёл\"@ru"), text);
+        for (String term :
+            List.of(
+                " 007 ,",
+                " -1.50 ,",
+                " 1e3 ,",
+                " false ;",
+                "\"1\"^^xsd:boolean",
+                "\"12\"^^xsd:positiveInteger",
+                "ex:café",
+                "ex:has:colon")) {
+          assertTrue(text.contains(term), term + " in\n" + text);
+        }
+      }
+    }
+  }
+
   @Test
   void tripleTermsInJsonLdOrRdfXmlAreAUserError() throws IOException {
     Graph tricky = RDFParser.source("src/test/resources/export/tricky.ttl").toGraph();

@@ -70,11 +70,13 @@ class SortedTurtleWriterTest {
     assertTrue(text.contains("\"She said \\\"no\\\" and 'yes'\""), text);
     assertTrue(text.contains("\"line one\\nline two\""), text);
     assertTrue(text.contains("\"C:\\\\path\\\\to\""), text);
-    assertTrue(text.contains("\"bell\\u0007\""), text);
+    // Jena writes a control character other than a line break or tab as it is: Turtle allows it.
+    assertTrue(text.contains("\"bell\u0007\""), text);
     assertTrue(text.contains("\"Ελληνικά — naïve 😀\""), text);
     assertTrue(text.contains("\"bonjour\"@fr"), text);
     assertTrue(text.contains("\"مرحبا\"@ar--rtl"), text);
     assertTrue(text.contains("\"147\"^^xsd:nonNegativeInteger"), text);
+    assertTrue(text.contains("\n        1.50 ,\n        true ;"), text);
     assertFalse(text.contains("\"x\"^^ex:types/weird-type"), text);
     assertTrue(text.contains("\"x\"^^<http://example.org/types/weird-type>"), text);
     assertTrue(text.contains("ex:empty \"\" ;"), text);
@@ -90,7 +92,7 @@ class SortedTurtleWriterTest {
     assertTrue(text.contains("<http://example.org/ends.>"), text);
     assertTrue(text.contains("<http://example.org/-dash>"), text);
     assertTrue(text.contains("<http://example.org/per%20cent>"), text);
-    assertTrue(text.contains("<http://example.org/has:colon>"), text);
+    assertTrue(text.contains("\nex:has:colon ex:p"), text); // a colon is allowed in a local name
     assertTrue(text.contains("<http://example.org/has~tilde>"), text);
     assertTrue(text.contains("\nex: ex:p ex:1starts-with-digit ."), text);
   }
