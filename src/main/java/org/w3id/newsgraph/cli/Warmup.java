@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Warmup {
   private static final CountDownLatch JENA = new CountDownLatch(1);
+  private static final CountDownLatch DONE = new CountDownLatch(1);
   private static volatile Thread thread;
 
   private Warmup() {}
@@ -41,11 +42,15 @@ final class Warmup {
               } finally {
                 JENA.countDown();
               }
-              FusekiServer.create()
-                  .fusekiModules(FusekiModules.empty())
-                  .port(0)
-                  .add("/warmup", DatasetGraphFactory.createTxnMem(), false)
-                  .build();
+              try {
+                FusekiServer.create()
+                    .fusekiModules(FusekiModules.empty())
+                    .port(0)
+                    .add("/warmup", DatasetGraphFactory.createTxnMem(), false)
+                    .build();
+              } finally {
+                DONE.countDown();
+              }
             },
             "newsgraph-warmup");
     t.setDaemon(true);
@@ -55,33 +60,23 @@ final class Warmup {
 
   /** Waits until Jena is initialised (at once when no warm-up was started). */
   static void awaitJena() {
-    if (thread == null) {
-      return;
-    }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        JENA.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+    if (thread != null) {
+      awaitUninterruptibly(JENA);
     }
   }
 
   /** Waits until the whole warm-up has finished (at once when none was started). */
   static void await() {
-    Thread t = thread;
-    if (t == null) {
-      return;
+    if (thread != null) {
+      awaitUninterruptibly(DONE);
     }
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
     boolean interrupted = false;
-    while (t.isAlive()) {
+    while (latch.getCount() > 0) {
       try {
-        t.join();
+        latch.await();
       } catch (InterruptedException e) {
         interrupted = true;
       }
@@ -91,9 +86,8 @@ final class Warmup {
     }
   }
 
-  /** Whether a warm-up thread is still at work. */
+  /** Whether a warm-up was started and has not finished. */
   static boolean running() {
-    Thread t = thread;
-    return t != null && t.isAlive();
+    return thread != null && DONE.getCount() > 0;
   }
 }
