@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
@@ -103,20 +104,21 @@ class BrowserIT {
       assertEquals(
           Math.min(attacks.size(), 50), driver.findElements(rows).size(), "one row per attack");
 
-      // The editor's calls to prefix.cc and Linked Open Vocabularies (the URLs the UI builds) are
-      // answered by this server.
-      String prefixCc =
-          fetch(
-              driver,
+      // The editor's calls to prefix.cc and Linked Open Vocabularies (the URLs the UI builds, as
+      // JavaScript) are answered by this server.
+      Map<String, String> answers =
+          Map.of(
               "(location.protocol.indexOf('http')===0?'//':'http://')"
-                  + "+'prefix.cc/popular/all.file.json'");
-      assertTrue(prefixCc.contains("\"ng\""), prefixCc);
-      String lov =
-          fetch(
-              driver,
+                  + "+'prefix.cc/popular/all.file.json'",
+              "\"ng\"",
               "'https://lov.linkeddata.es/dataset/lov/api/v2/autocomplete/terms?"
-                  + "q=negot&page_size=50&type=property'");
-      assertTrue(lov.contains("negotiatesWith"), lov);
+                  + "q=negot&page_size=50&type=property'",
+              "negotiatesWith");
+      answers.forEach(
+          (url, expected) -> {
+            String answer = fetch(driver, url);
+            assertTrue(answer.contains(expected), url + ": " + answer);
+          });
 
       Path shots = Files.createDirectories(Tools.buildDir().resolve("screenshots"));
       byte[] png = driver.getScreenshotAs(OutputType.BYTES);
