@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
@@ -17,10 +19,15 @@ import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.util.Context;
+import org.eclipse.jetty.ee10.servlet.ResourceServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.model.Iris;
@@ -78,7 +85,8 @@ public final class GraphServer implements AutoCloseable {
     this.options = options;
     SpreadsheetSafeCsv.register();
     DatasetGraph served = readOnly(dataset.asDatasetGraph(), options);
-    UiAssets assets = new UiAssets();
+    FusekiUi ui = new FusekiUi();
+    Optional<String> uiFiles = ui.base();
     FusekiServer.Builder builder =
         FusekiServer.create()
             // No modules from the class path: in particular never the admin module, which has
@@ -97,11 +105,13 @@ public final class GraphServer implements AutoCloseable {
             .addFilter("/*", new RequestGuard(options))
             .addFilter("/*", new BodyLimit(options.maxBodyBytes()))
             .addFilter("/*", new PagesFilter(new Pages(served, texts)));
-    if (assets.available()) {
-      builder.addFilter("/*", new QueryPage(assets, options.queries(), Iris.prefixes(), served));
+    if (uiFiles.isPresent()) {
+      builder.addFilter(
+          "/*", new QueryPage(ui.entry(), options.queries(), Iris.prefixes(), served));
     }
     this.server = builder.build();
     Server jetty = server.getJettyServer();
+    uiFiles.ifPresent(base -> serveUi(base, jetty));
     for (Connector c : jetty.getConnectors()) {
       if (c instanceof ServerConnector connector) {
         connector.setHost(options.host());
@@ -116,6 +126,47 @@ public final class GraphServer implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Serves the query page's files unchanged with Jetty's {@link ResourceServlet}: NewsGraph's page
+   * at {@code /} ({@code index.html}, {@code newsgraph.js}, {@code newsgraph.css}: the {@code
+   * page/} folder beside this class) and the Fuseki UI's files from {@code ui}: {@code /static/...}
+   * (named by a hash of their content, so cached for a year) and {@code /favicon.ico}. The rest
+   * revalidate on each load; text is gzipped when the client accepts it; no directory is listed.
+   * (Fuseki's {@code staticFileBase} would map a DefaultServlet to every path, making a POST to a
+   * path that does not exist a 405 instead of Fuseki's 404.)
+   */
+  // GzipHandler is deprecated in Jetty 12.1 for CompressionHandler, which lives in separate
+  // artifacts (jetty-compression-*) that Fuseki does not bring; GzipHandler ships with Jetty 12.1.
+  @SuppressWarnings("removal")
+  private void serveUi(String ui, Server jetty) {
+    ServletContextHandler context =
+        ServletContextHandler.getServletContextHandler(server.getServletContext());
+    // Text in UTF-8, said so in Content-Type; the icon under its common name.
+    MimeTypes.Mutable types = context.getMimeTypes();
+    Map.of("html", "text/html", "js", "text/javascript", "css", "text/css")
+        .forEach((extension, type) -> types.addMimeMapping(extension, type + ";charset=utf-8"));
+    types.addMimeMapping("ico", "image/x-icon");
+    String index = GraphServer.class.getResource("page/index.html").toExternalForm();
+    ServletHolder page = files(index.substring(0, index.lastIndexOf('/') + 1), "no-cache");
+    context.addServlet(page, ""); // the root alone: index.html is its welcome file
+    QueryPage.PAGE.forEach(path -> context.addServlet(page, path));
+    // A ResourceServlet resolves the path after its mapping: /static/x.js is static/x.js of ui.
+    context.addServlet(files(ui + "static/", "public, max-age=31536000, immutable"), "/static/*");
+    context.addServlet(files(ui, "no-cache"), "/favicon.ico");
+    GzipHandler gzip = new GzipHandler();
+    gzip.setIncludedPaths("/static/*", "^/(index\\.html|newsgraph\\.(js|css|json))?$");
+    gzip.setHandler(jetty.getHandler());
+    jetty.setHandler(gzip);
+  }
+
+  private static ServletHolder files(String base, String cacheControl) {
+    ServletHolder holder = new ServletHolder(ResourceServlet.class);
+    holder.setInitParameter("baseResource", base);
+    holder.setInitParameter("cacheControl", cacheControl);
+    holder.setInitParameter("dirAllowed", "false");
+    return holder;
   }
 
   /** The dataset as served: read-only, with the timeout and SERVICE policy in its context. */

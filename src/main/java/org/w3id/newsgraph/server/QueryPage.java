@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -27,11 +27,15 @@ import org.apache.jena.system.Txn;
 import org.w3id.newsgraph.query.NamedQuery;
 
 /**
- * The query page and what it needs, served ahead of Fuseki's dispatch: the Fuseki UI at {@code /}
- * (patched by {@link UiAssets}), {@code /newsgraph.js} (the named queries and prefixes for the UI),
- * {@code /queries.json} (the named queries, for any client), {@code /prefixes.json} (prefix
- * completions) and {@code /terms} (class and property completions from the served graph). Every
- * page carries a Content-Security-Policy that lets it load and call nothing but this server.
+ * The query page's headers and generated files, ahead of Fuseki's dispatch. Jetty serves the files
+ * themselves ({@link GraphServer}): NewsGraph's page ({@code /}: {@code index.html}, {@code
+ * newsgraph.js}, {@code newsgraph.css}, resources of this package's {@code page/} folder) and the
+ * Fuseki UI it starts ({@code /static/...}, {@code /favicon.ico}), unchanged. This filter adds
+ * {@code /newsgraph.json} (what the page needs from this server: the dataset, the named queries as
+ * examples, the prefixes, the UI's entry files), {@code /queries.json} (the named queries, for any
+ * client), {@code /prefixes.json} (prefix completions) and {@code /terms} (class and property
+ * completions from the served graph). Every page and file carries a Content-Security-Policy that
+ * lets it load and call nothing but this server; only GET and HEAD are allowed.
  */
 final class QueryPage extends HttpFilter {
   private static final long serialVersionUID = 1L;
@@ -46,17 +50,19 @@ final class QueryPage extends HttpFilter {
           + " worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none';"
           + " base-uri 'self'; form-action 'self'";
 
+  /** NewsGraph's page: the files of {@code page/} beside this class, at these paths. */
+  static final List<String> PAGE = List.of("/index.html", "/newsgraph.js", "/newsgraph.css");
+
   private static final int MAX_TERMS = 50;
 
-  private final transient UiAssets assets;
-  private final byte[] script;
+  private final byte[] configJson;
   private final byte[] queriesJson;
   private final byte[] prefixesJson;
   private final transient DatasetGraph dataset;
   private transient volatile Map<String, List<String>> terms;
 
-  QueryPage(UiAssets assets, List<NamedQuery> queries, PrefixMapping prefixes, DatasetGraph data) {
-    this.assets = assets;
+  QueryPage(
+      FusekiUi.Entry ui, List<NamedQuery> queries, PrefixMapping prefixes, DatasetGraph data) {
     this.dataset = data;
     JsonArray examples = new JsonArray();
     JsonArray named = new JsonArray();
@@ -84,136 +90,70 @@ final class QueryPage extends HttpFilter {
               prefixMenu.add(entry);
               prefixCc.put(p, uri);
             });
+    JsonObject entry = new JsonObject();
+    entry.put("script", ui.script());
+    JsonArray stylesheets = new JsonArray();
+    ui.stylesheets().forEach(stylesheets::add);
+    entry.put("stylesheets", stylesheets);
     JsonObject config = new JsonObject();
     config.put("dataset", GraphServer.DATASET);
     config.put("queries", examples);
     config.put("prefixes", prefixMenu);
-    this.script =
-        ("// NewsGraph: the named queries and prefixes for the query page (read by the patched UI),\n"
-                + "// and the query view of /"
-                + GraphServer.DATASET
-                + " as the page that / opens.\n"
-                + "window.NEWSGRAPH = "
-                + config
-                + ";\n"
-                + "if (!window.location.hash || window.location.hash === \"#/\") {\n"
-                + "  window.location.replace(\"#/dataset/"
-                + GraphServer.DATASET
-                + "/query\");\n"
-                + "}\n"
-                + "// The server is read-only: hide the UI's links to pages that write.\n"
-                + "(function () {\n"
-                + "  var style = document.createElement(\"style\");\n"
-                + "  style.textContent = 'a[href=\"#/manage\"], a[href$=\"/upload\"],"
-                + " a[href$=\"/edit\"] { display: none !important; }"
-                + " .newsgraph-pages { position: fixed; right: 8px; bottom: 8px; z-index: 9999;"
-                + " background: #17324d; padding: 4px 10px; border-radius: 4px; }"
-                + " .newsgraph-pages a { color: #fff; margin: 0 6px; }';\n"
-                + "  document.head.appendChild(style);\n"
-                + "  // Links to the pages for people (entities, network, timeline).\n"
-                + "  var nav = document.createElement(\"nav\");\n"
-                + "  nav.className = \"newsgraph-pages\";\n"
-                + "  nav.setAttribute(\"aria-label\", \"NewsGraph pages\");\n"
-                + "  [[\"/entities\", \"Entities\"], [\"/graph\", \"Network\"],"
-                + " [\"/timeline\", \"Timeline\"]].forEach(function (l) {\n"
-                + "    var a = document.createElement(\"a\");\n"
-                + "    a.href = l[0];\n"
-                + "    a.textContent = l[1];\n"
-                + "    nav.appendChild(a);\n"
-                + "  });\n"
-                + "  document.addEventListener(\"DOMContentLoaded\", function () {\n"
-                + "    document.body.appendChild(nav);\n"
-                + "  });\n"
-                + "})();\n")
-            .getBytes(StandardCharsets.UTF_8);
-    this.queriesJson = (named + "\n").getBytes(StandardCharsets.UTF_8);
-    this.prefixesJson = (prefixCc + "\n").getBytes(StandardCharsets.UTF_8);
+    config.put("ui", entry);
+    this.configJson = json(config);
+    this.queriesJson = json(named);
+    this.prefixesJson = json(prefixCc);
+  }
+
+  private static byte[] json(JsonValue value) {
+    return (value + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String path = req.getRequestURI();
-    Optional<UiAssets.Asset> asset = route(path, req);
-    if (asset.isEmpty()) {
+    byte[] generated = generated(path, req);
+    boolean file =
+        path.equals("/")
+            || PAGE.contains(path)
+            || path.equals("/favicon.ico")
+            || path.startsWith("/static/");
+    if (generated == null && !file) {
       chain.doFilter(req, res);
       return;
     }
+    res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
     String method = req.getMethod();
     if (!method.equals("GET") && !method.equals("HEAD")) {
       res.setHeader("Allow", "GET, HEAD");
       res.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
       return;
     }
-    send(req, res, asset.get());
-  }
-
-  private Optional<UiAssets.Asset> route(String path, HttpServletRequest req) {
-    switch (path) {
-      case "/", "/index.html" -> {
-        return assets.get("index.html");
-      }
-      case "/favicon.ico" -> {
-        return assets.get("favicon.ico");
-      }
-      case "/newsgraph.js" -> {
-        return Optional.of(asset("text/javascript; charset=utf-8", script));
-      }
-      case "/queries.json" -> {
-        return Optional.of(asset("application/json", queriesJson));
-      }
-      case "/prefixes.json" -> {
-        return Optional.of(asset("application/json", prefixesJson));
-      }
-      case "/terms" -> {
-        return Optional.of(
-            asset(
-                "application/json",
-                terms(req.getParameter("type"), req.getParameter("q"))
-                    .getBytes(StandardCharsets.UTF_8)));
-      }
-      default -> {
-        if (path.startsWith("/static/")) {
-          Optional<UiAssets.Asset> a = assets.get(path.substring(1));
-          if (a.isEmpty()) {
-            return Optional.of(new UiAssets.Asset("text/plain", null, null, false));
-          }
-          return a;
-        }
-        return Optional.empty();
-      }
-    }
-  }
-
-  private static UiAssets.Asset asset(String type, byte[] bytes) {
-    return new UiAssets.Asset(type, bytes, null, false);
-  }
-
-  private static void send(HttpServletRequest req, HttpServletResponse res, UiAssets.Asset a)
-      throws IOException {
-    res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "no-referrer");
-    if (a.bytes() == null) {
-      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+    if (generated == null) {
+      chain.doFilter(req, res); // a file: Jetty's resource servlets
       return;
     }
-    res.setHeader(
-        "Cache-Control", a.immutable() ? "public, max-age=31536000, immutable" : "no-cache");
-    res.setContentType(a.contentType());
-    byte[] body = a.bytes();
-    if (a.gzipped() != null) {
-      res.setHeader("Vary", "Accept-Encoding");
-      String accept = req.getHeader("Accept-Encoding");
-      if (accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip")) {
-        res.setHeader("Content-Encoding", "gzip");
-        body = a.gzipped();
-      }
+    res.setHeader("Cache-Control", "no-cache");
+    res.setContentType("application/json");
+    res.setContentLength(generated.length);
+    if (method.equals("GET")) {
+      res.getOutputStream().write(generated);
     }
-    res.setContentLength(body.length);
-    if (!req.getMethod().equals("HEAD")) {
-      res.getOutputStream().write(body);
-    }
+  }
+
+  /** The generated file at {@code path}, or null if it is not one. */
+  private byte[] generated(String path, HttpServletRequest req) {
+    return switch (path) {
+      case "/newsgraph.json" -> configJson;
+      case "/queries.json" -> queriesJson;
+      case "/prefixes.json" -> prefixesJson;
+      case "/terms" ->
+          terms(req.getParameter("type"), req.getParameter("q")).getBytes(StandardCharsets.UTF_8);
+      default -> null;
+    };
   }
 
   /** Completions in the shape of the Linked Open Vocabularies API the editor expects. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
@@ -86,6 +87,12 @@ class BrowserIT {
       example.click();
       wait.until(d -> editorText(d).contains("ng:Attack"));
 
+      assertEquals("NewsGraph: SPARQL query", driver.getTitle());
+      // NewsGraph's prefixes in the prefix menu, the links to the pages for people
+      By ng = By.xpath("//span[contains(@class,'badge') and normalize-space(text())='ng']");
+      assertEquals(1, driver.findElements(ng).size(), "the ng prefix in the menu");
+      assertEquals(3, driver.findElements(By.cssSelector("nav.newsgraph-pages a")).size());
+
       driver.findElement(By.cssSelector(".yasqe_queryButton")).click();
       By rows = By.cssSelector(".yasr table tbody tr");
       wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(rows, 0));
@@ -96,6 +103,22 @@ class BrowserIT {
       }
       assertEquals(
           Math.min(attacks.size(), 50), driver.findElements(rows).size(), "one row per attack");
+
+      // The editor's calls to prefix.cc and Linked Open Vocabularies (the URLs the UI builds, as
+      // JavaScript) are answered by this server.
+      Map<String, String> answers =
+          Map.of(
+              "(location.protocol.indexOf('http')===0?'//':'http://')"
+                  + "+'prefix.cc/popular/all.file.json'",
+              "\"ng\"",
+              "'https://lov.linkeddata.es/dataset/lov/api/v2/autocomplete/terms?"
+                  + "q=negot&page_size=50&type=property'",
+              "negotiatesWith");
+      answers.forEach(
+          (url, expected) -> {
+            String answer = fetch(driver, url);
+            assertTrue(answer.contains(expected), url + ": " + answer);
+          });
 
       Path shots = Files.createDirectories(Tools.buildDir().resolve("screenshots"));
       byte[] png = driver.getScreenshotAs(OutputType.BYTES);
@@ -130,6 +153,20 @@ class BrowserIT {
     } finally {
       driver.quit();
     }
+  }
+
+  /**
+   * What the page's fetch() answers for the URL that the JavaScript expression {@code url} gives.
+   */
+  private static String fetch(ChromeDriver driver, String url) {
+    Object text =
+        driver.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + " fetch("
+                + url
+                + ").then(function (r) { return r.text(); })"
+                + ".then(done, function (e) { done('failed: ' + e); });");
+    return String.valueOf(text);
   }
 
   private static String editorText(org.openqa.selenium.WebDriver d) {

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.graph.Graph;
@@ -477,14 +478,18 @@ class GraphServerIT {
   void thePageIsTheFusekiUiWithTheNamedQueriesAndAStrictContentSecurityPolicy() {
     HttpResponse<String> page = Http.get(base, "text/html");
     assertEquals(200, page.statusCode());
-    assertTrue(page.body().contains("<script src=\"./newsgraph.js\"></script>"));
-    String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+    assertTrue(page.body().contains("<script src=\"./newsgraph.js\" defer></script>"));
+    assertEquals("text/html;charset=utf-8", header(page, "Content-Type"));
+    assertEquals("no-cache", header(page, "Cache-Control"));
+    String csp = header(page, "Content-Security-Policy");
     assertTrue(csp.contains("default-src 'self'") && csp.contains("connect-src 'self'"), csp);
+    assertEquals("nosniff", header(page, "X-Content-Type-Options"));
+    assertEquals("no-referrer", header(page, "Referrer-Policy"));
 
     HttpResponse<String> script = Http.get(base + "newsgraph.js", "*/*");
     assertEquals(200, script.statusCode());
-    assertTrue(script.body().contains("window.NEWSGRAPH = {"));
-    assertTrue(script.body().contains("Attacks as a timeline"));
+    assertEquals("text/javascript;charset=utf-8", header(script, "Content-Type"));
+    assertTrue(script.body().contains("./newsgraph.json"));
 
     JsonArray list = JSON.parseAny(Http.get(base + "queries.json", "*/*").body()).getAsArray();
     assertEquals(queries.size(), list.size());
@@ -501,16 +506,95 @@ class GraphServerIT {
     HttpResponse<String> props = Http.get(base + "terms?type=property&q=negot", "*/*");
     assertTrue(props.body().contains(Iris.term("negotiatesWith")), props.body());
 
-    HttpResponse<String> view = Http.get(base + new UiAssets().queryViewName(), "text/javascript");
-    assertEquals(200, view.statusCode());
-    assertTrue(view.body().contains("window.NEWSGRAPH"));
-    assertTrue(
-        view.headers().firstValue("Cache-Control").orElse("").contains("immutable"),
-        "hashed assets are cached");
-
     assertEquals(405, post("", "text/plain", "x").statusCode());
+    assertEquals(405, post("newsgraph.js", "text/plain", "x").statusCode());
     assertNotEquals(200, Http.get(base + "static/../../pom.xml", "*/*").statusCode());
+    assertNotEquals(200, Http.get(base + "static/", "*/*").statusCode(), "no listing");
     assertEquals(404, Http.get(base + "static/none.js", "*/*").statusCode());
+  }
+
+  @Test
+  void thePageConfigurationHoldsTheNamedQueriesWithTheirPrefixesAndTheUisEntry() {
+    HttpResponse<String> r = Http.get(base + "newsgraph.json", "*/*");
+    assertEquals(200, r.statusCode());
+    assertEquals("application/json", header(r, "Content-Type"));
+    assertEquals("no-cache", header(r, "Cache-Control"));
+    JsonObject config = JSON.parse(r.body());
+    assertEquals(GraphServer.DATASET, config.getString("dataset"));
+    JsonArray examples = config.get("queries").getAsArray();
+    assertEquals(queries.size(), examples.size());
+    for (int i = 0; i < queries.size(); i++) {
+      JsonObject example = examples.get(i).getAsObject();
+      assertEquals(queries.get(i).title(), example.getString("text"));
+      assertEquals(
+          QueryPage.withPrefixes(queries.get(i).text(), Iris.prefixes()),
+          example.getString("value"));
+    }
+    List<String> menu = new ArrayList<>();
+    config.get("prefixes").getAsArray().forEach(v -> menu.add(v.getAsObject().getString("text")));
+    assertEquals(
+        new java.util.TreeSet<>(Iris.prefixes().getNsPrefixMap().keySet()).stream().toList(), menu);
+    FusekiUi.Entry entry = new FusekiUi().entry();
+    JsonObject ui = config.get("ui").getAsObject();
+    assertEquals(entry.script(), ui.getString("script"));
+    List<String> stylesheets = new ArrayList<>();
+    ui.get("stylesheets").getAsArray().forEach(v -> stylesheets.add(v.getAsString().value()));
+    assertEquals(entry.stylesheets(), stylesheets);
+  }
+
+  @Test
+  void theUiFilesAreServedUnchangedCachedForAYearAndGzippedWhenAsked() throws IOException {
+    FusekiUi ui = new FusekiUi();
+    String script = ui.entry().script().substring(2); // static/index-....js
+    byte[] original = ui.read(script);
+    HttpResponse<byte[]> plain = bytes(base + script, null);
+    assertEquals(200, plain.statusCode());
+    assertTrue(java.util.Arrays.equals(original, plain.body()), "served unchanged");
+    assertEquals("text/javascript;charset=utf-8", header(plain, "Content-Type"));
+    assertEquals("public, max-age=31536000, immutable", header(plain, "Cache-Control"));
+    assertEquals("", header(plain, "Content-Encoding"));
+    String csp = header(plain, "Content-Security-Policy");
+    assertTrue(csp.contains("default-src 'self'"), csp);
+
+    HttpResponse<byte[]> gzipped = bytes(base + script, "gzip, deflate");
+    assertEquals(200, gzipped.statusCode());
+    assertEquals("gzip", header(gzipped, "Content-Encoding"));
+    assertTrue(header(gzipped, "Vary").contains("Accept-Encoding"));
+    assertTrue(gzipped.body().length < original.length / 2, "compressed");
+    try (java.util.zip.GZIPInputStream in =
+        new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+      assertTrue(java.util.Arrays.equals(original, in.readAllBytes()), "the same file");
+    }
+    String css = ui.entry().stylesheets().get(0).substring(2);
+    HttpResponse<byte[]> style = bytes(base + css, "gzip");
+    assertEquals("text/css;charset=utf-8", header(style, "Content-Type"));
+    assertEquals("gzip", header(style, "Content-Encoding"));
+    assertEquals("gzip", header(bytes(base, "gzip"), "Content-Encoding"), "the page too");
+
+    HttpResponse<byte[]> icon = bytes(base + "favicon.ico", "gzip");
+    assertEquals(200, icon.statusCode());
+    assertEquals("image/x-icon", header(icon, "Content-Type"));
+    assertEquals("no-cache", header(icon, "Cache-Control"));
+    assertTrue(java.util.Arrays.equals(ui.read("favicon.ico"), icon.body()));
+
+    // the SPARQL endpoint is not compressed (its results are sent as computed)
+    HttpRequest query =
+        HttpRequest.newBuilder(URI.create(sparql + "?query=" + Http.encode("ASK {}")))
+            .header("Accept-Encoding", "gzip")
+            .build();
+    assertEquals("", header(Http.sendBytes(query), "Content-Encoding"));
+  }
+
+  private static HttpResponse<byte[]> bytes(String url, String acceptEncoding) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (acceptEncoding != null) {
+      request.header("Accept-Encoding", acceptEncoding);
+    }
+    return Http.sendBytes(request.build());
+  }
+
+  private static String header(HttpResponse<?> r, String name) {
+    return r.headers().firstValue(name).orElse("");
   }
 
   @Test

@@ -52,14 +52,23 @@ public final class Http {
    * HTTP/1.1 client, not an answer of the server).
    */
   public static HttpResponse<String> send(HttpRequest request) {
+    return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** Sends {@code request} and keeps the body as bytes (as sent: nothing is decompressed). */
+  public static HttpResponse<byte[]> sendBytes(HttpRequest request) {
+    return send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
       try {
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return CLIENT.send(request, body);
       } catch (IOException e) {
         if (!staleConnection(e)) {
           throw e;
         }
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return CLIENT.send(request, body);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
