@@ -256,10 +256,7 @@ class GraphStoreTest {
     }
 
     // One article changes: only it is loaded again; the other keeps its graph as it was.
-    p.appendFact(
-        "second-article",
-        "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
-            + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
+    addFactToSecondArticle(p);
     try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
       assertEquals(new GraphStore.Build(1, 1, 0, false), store.build());
       Txn.executeRead(
@@ -312,21 +309,14 @@ class GraphStoreTest {
 
   @Test
   void sharedGraphsAreWrittenOnlyWhenTheyChangeAndTheRecordSaysWhatTheyHold() throws IOException {
-    TestProject p = TestProject.copy(tmp.resolve("p"));
-    p.addCopyOfSeed("second-article");
-    Path dir = tmp.resolve("store");
-    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
-      assertEquals(2, store.build().loaded());
-    }
+    TestProject p = twoArticles();
+    Path dir = built(p);
     StoreState built = StoreState.read(dir);
     String entities = built.graphs().get(Iris.ENTITIES_GRAPH);
     assertEquals(2, built.graphs().size(), built.graphs().toString());
 
     // One article changes: the entities are as stored, and recorded with the same digest.
-    p.appendFact(
-        "second-article",
-        "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
-            + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
+    addFactToSecondArticle(p);
     try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
       assertEquals(new GraphStore.Build(1, 1, 0, false), store.build());
       assertEquals(
@@ -351,12 +341,8 @@ class GraphStoreTest {
 
   @Test
   void aKillBetweenCommitAndRecordLeavesARecordThatClaimsNothingUncertain() throws IOException {
-    TestProject p = TestProject.copy(tmp.resolve("p"));
-    p.addCopyOfSeed("second-article");
-    Path dir = tmp.resolve("store");
-    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
-      assertEquals(2, store.build().loaded());
-    }
+    TestProject p = twoArticles();
+    Path dir = built(p);
     StoreState before = StoreState.read(dir);
     // A build changes a label and is killed after its commit, before its record is written: the
     // record is then the one written just before the commit.
@@ -388,5 +374,29 @@ class GraphStoreTest {
     try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
       assertEquals(GraphStore.Origin.REUSED, store.origin());
     }
+  }
+
+  /** A copy of the project with a second article. */
+  private TestProject twoArticles() throws IOException {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    p.addCopyOfSeed("second-article");
+    return p;
+  }
+
+  /** A store of {@code p}, built with both its articles. */
+  private Path built(TestProject p) {
+    Path dir = tmp.resolve("store");
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(2, store.build().loaded());
+    }
+    return dir;
+  }
+
+  /** Adds a valid fact (f999) to the article "second-article". */
+  private static void addFactToSecondArticle(TestProject p) throws IOException {
+    p.appendFact(
+        "second-article",
+        "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
+            + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
   }
 }
