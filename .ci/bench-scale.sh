@@ -3,7 +3,7 @@
 # built by NewsGraph and, on the same data, by Apache Jena's own tools. Not a test; run by hand:
 #
 #   .ci/bench-scale.sh [--sizes 10k,100k] [--queries-at SIZE|none] [--queries A,B] [--quick]
-#                      [--queries-only] [--queries-dir DIR]
+#                      [--queries-only] [--queries-dir DIR] [--rebuild-articles N|none]
 #
 # For each size (facts; 200 per article) it generates the corpus, then runs, one after the other
 # so that the machine's load falls on all of them alike: `newsgraph export --format ntriples`,
@@ -11,9 +11,18 @@
 # same file, `newsgraph serve --store DIR` until its first answer (a TDB2 store built from the
 # CSV), `newsgraph build --store DIR` and `newsgraph build --store URL` into a running
 # jena-fuseki-server 5.6.0 (these two only when the jar has a `build` command; otherwise a note
-# says they were skipped), and `newsgraph validate` of a corpus of that many bad rows (at most
-# 100,000), which must fail and report its first 100 problems. Each step's wall time, triples per
-# second and peak RSS (from /usr/bin/time) go in a Markdown table.
+# says they were skipped), then, on that store, "one changed article, rebuild" (one cell of one
+# article's facts file changed, then `build --store DIR` again) and "nothing changed, rebuild", and
+# `newsgraph validate` of a corpus of that many bad rows (at most 100,000), which must fail and
+# report its first 100 problems. Each step's wall time, CPU seconds (user + system, the launcher
+# and its child JVM together), triples per second and peak RSS (from /usr/bin/time) go in a
+# Markdown table.
+#
+# --rebuild-articles N (default 1000; 100 with --quick; none skips it) also builds a corpus of N
+# articles of REBUILD_FACTS facts each (default 15) into a TDB2 store, then times REBUILD_REPS
+# times (default 3; 1 with --quick) a rebuild after one article changed and a rebuild with nothing
+# changed: issue 9's "changing one article of a 1,000-article store rebuilds in under 2 s plus that
+# article's own load".
 #
 # At the --queries-at size (default: 100k when it is among the sizes, else the largest) it serves
 # the corpus from memory and from the TDB2 store and runs every named query (not
@@ -46,19 +55,32 @@ QUERY_REPS=${QUERY_REPS:-15}
 CLIENTS=${CLIENTS:-8}
 CLIENT_SECONDS=${CLIENT_SECONDS:-10}
 SEED=${SEED:-1}
+REBUILD_ARTICLES=
+REBUILD_FACTS=${REBUILD_FACTS:-15}
+REBUILD_REPS=${REBUILD_REPS:-}
+QUICK=0
 JENA_VERSION=5.6.0
 while [ $# -gt 0 ]; do
   case $1 in
     --sizes) SIZES=$2; shift 2 ;;
     --queries-at) QUERIES_AT=$2; shift 2 ;;
     --queries) ONLY_QUERIES=$2; shift 2 ;;
-    --quick) QUERY_REPS=3; CLIENT_SECONDS=2; shift ;;
+    --quick) QUERY_REPS=3; CLIENT_SECONDS=2; QUICK=1; shift ;;
     --queries-only) QUERIES_ONLY=1; shift ;;
     --queries-dir) QUERIES_DIR=$2; shift 2 ;;
+    --rebuild-articles) REBUILD_ARTICLES=$2; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-scale: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+if [ -z "$REBUILD_ARTICLES" ]; then
+  REBUILD_ARTICLES=1000
+  if [ "$QUICK" = 1 ]; then REBUILD_ARTICLES=100; fi
+fi
+if [ -z "$REBUILD_REPS" ]; then
+  REBUILD_REPS=3
+  if [ "$QUICK" = 1 ]; then REBUILD_REPS=1; fi
+fi
 IFS=, read -r -a sizes <<< "$SIZES"
 if [ -z "$QUERIES_AT" ]; then
   QUERIES_AT=${sizes[-1]}
@@ -111,10 +133,10 @@ ROWS="$BENCH/scale-rows.md"
 measure() {
   local step=$1 size=$2 triples=$3 expect=$4 out="$BENCH/step.out" stats="$BENCH/step.time"
   shift 5
-  local start end code=0 wall rss rate
+  local start end code=0 wall rss rate cpu
   start=$(date +%s.%N)
   if [ -n "$TIME" ]; then
-    "$TIME" -f '%e %M' -o "$stats" "$@" > "$out" 2>&1 || code=$?
+    "$TIME" -f '%e %M %U %S' -o "$stats" "$@" > "$out" 2>&1 || code=$?
   else
     "$@" > "$out" 2>&1 || code=$?
   fi
@@ -127,15 +149,57 @@ measure() {
   case $triples in @*) triples=$(wc -l < "${triples#@}") ;; esac
   wall=$(python3 -c "print('%.1f' % ($end - $start))")
   rss=n/a
+  cpu=n/a
   [ -n "$TIME" ] && rss=$(tail -1 "$stats" | awk '{printf "%.2f", $2 / 1048576}')
+  [ -n "$TIME" ] && cpu=$(tail -1 "$stats" | awk '{printf "%.1f", $3 + $4}')
   rate=
   if [ "$triples" != "" ] && [ "$triples" != 0 ]; then
     rate=$(python3 -c "print(f'{round($triples / max($end - $start, 0.001)):,}')")
   fi
-  echo "| $step | $size | $wall | $rate | $rss |" | tee -a "$ROWS"
+  echo "| $step | $size | $wall | $cpu | $rate | $rss |" | tee -a "$ROWS"
 }
 
-note() { echo "| $1 | $2 | skipped: $3 | | |" | tee -a "$ROWS"; }
+note() { echo "| $1 | $2 | skipped: $3 | | | |" | tee -a "$ROWS"; }
+
+# change_one_article TRIPLES: changes one cell of one article's facts file (the middle article;
+# the id of its last fact, toggled between fNNN and fNNN-b), so that a rebuild has exactly that
+# article to load again.
+change_one_article() {
+  python3 - "$1" <<'EOF'
+import pathlib, sys
+files = sorted(pathlib.Path(sys.argv[1], "facts").glob("*.csv"))
+f = files[len(files) // 2]
+lines = f.read_text(encoding="utf-8").split("\n")
+i = max(k for k, line in enumerate(lines) if line.strip())
+cell, rest = lines[i].split(",", 1)
+cell = cell[:-2] if cell.endswith("-b") else cell + "-b"
+lines[i] = cell + "," + rest
+f.write_text("\n".join(lines), encoding="utf-8")
+EOF
+}
+
+# rebuild STEP SIZE TRIPLES STORE SAYS: one timed `build --store`, whose output must say SAYS.
+rebuild() {
+  measure "$1" "$2" "" 0 -- java -jar "$JAR" build --triples "$3" --store "$4"
+  grep -q "$5" "$BENCH/step.out" || {
+    echo "bench-scale: '$1' did not say '$5':" >&2
+    cat "$BENCH/step.out" >&2
+    exit 1
+  }
+}
+
+# rebuilds LABEL SIZE TRIPLES STORE REPS: on a built store, REPS rebuilds after one article changed,
+# then REPS with nothing changed.
+rebuilds() {
+  local label=$1 size=$2 triples=$3 store=$4 reps=$5 rep
+  for rep in $(seq 1 "$reps"); do
+    change_one_article "$triples"
+    rebuild "one changed article of $label, rebuild" "$size" "$triples" "$store" ": 1 article loaded"
+  done
+  for rep in $(seq 1 "$reps"); do
+    rebuild "nothing changed of $label, rebuild" "$size" "$triples" "$store" "nothing changed"
+  done
+}
 
 # generate SIZE [--bad]: the synthetic corpus of SIZE facts in $BENCH/corpus-SIZE[-bad], unless an
 # earlier run left it there.
@@ -189,6 +253,8 @@ for size in "${build_sizes[@]}"; do
     rm -rf "$corpus/build-store"
     measure "newsgraph build --store DIR" "$size" "$triples" 0 -- \
       java -jar "$JAR" build --triples "$corpus/triples" --store "$corpus/build-store"
+    articles=$(($(wc -l < "$corpus/triples/sources.csv") - 1))
+    rebuilds "$articles articles" "$size" "$corpus/triples" "$corpus/build-store" 1
     fport=$(free_port)
     rm -rf "$corpus/fuseki-db" && mkdir -p "$corpus/fuseki-db"
     (cd "$corpus" && exec java -jar "$FUSEKI_JAR" --tdb2 --loc fuseki-db --update --port "$fport" \
@@ -205,6 +271,22 @@ for size in "${build_sizes[@]}"; do
     note "newsgraph build --store http://…/ds (Fuseki)" "$size" "this jar has no build command"
   fi
 done
+
+# One changed article of a store of REBUILD_ARTICLES articles of REBUILD_FACTS facts each.
+if [ "$QUERIES_ONLY" = 0 ] && [ "$REBUILD_ARTICLES" != none ] && [ "$HAS_BUILD" = 1 ]; then
+  rfacts=$((REBUILD_ARTICLES * REBUILD_FACTS))
+  rdir="$BENCH/corpus-rebuild-${REBUILD_ARTICLES}x$REBUILD_FACTS"
+  if [ ! -f "$rdir/.seed-$SEED" ]; then
+    rm -rf "$rdir"
+    java -cp "$GEN_CP" org.w3id.newsgraph.bench.CorpusGenerator --facts "$rfacts" \
+      --per-article "$REBUILD_FACTS" --seed "$SEED" --out "$rdir/triples"
+    touch "$rdir/.seed-$SEED"
+  fi
+  rm -rf "$rdir/store"
+  measure "newsgraph build --store DIR ($REBUILD_ARTICLES articles of $REBUILD_FACTS facts)" \
+    "$rfacts" "" 0 -- java -jar "$JAR" build --triples "$rdir/triples" --store "$rdir/store"
+  rebuilds "$REBUILD_ARTICLES articles" "$rfacts" "$rdir/triples" "$rdir/store" "$REBUILD_REPS"
+fi
 
 # A corpus whose every fact row is wrong (its speaker is not declared): validate must refuse it,
 # reporting the first 100 problems.
@@ -335,8 +417,8 @@ fi
     "$(java -version 2>&1 | head -1), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   if [ -s "$ROWS" ]; then
     echo
-    echo "| step | facts | wall s | triples/s | peak RSS GB |"
-    echo "|---|---:|---:|---:|---:|"
+    echo "| step | facts | wall s | CPU s | triples/s | peak RSS GB |"
+    echo "|---|---:|---:|---:|---:|---:|"
     cat "$ROWS"
   fi
   if [ -s "$QROWS" ]; then

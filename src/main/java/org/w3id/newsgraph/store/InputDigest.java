@@ -8,10 +8,10 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.Layout;
@@ -30,6 +32,10 @@ import org.w3id.newsgraph.load.Layout;
  * changes the built graph (whether inferred triples are wanted, the store format and the NewsGraph
  * version). Files are taken in a fixed order and named relative to their layout entry, so the same
  * inputs give the same digest in any folder and on any machine.
+ *
+ * <p>Each file is read and hashed once; the digests here are made of the files' own digests. A
+ * caller that asks for several digests of the same inputs (all of them, then each article's) passes
+ * one map of file digests to all of them, so that no file is read twice in a run.
  */
 final class InputDigest {
   private InputDigest() {}
@@ -41,6 +47,14 @@ final class InputDigest {
    * @throws NewsGraphException if an input cannot be read
    */
   static String of(Layout layout, String... extra) {
+    return of(layout, new HashMap<>(), extra);
+  }
+
+  /**
+   * As {@link #of(Layout, String...)}, taking file digests from {@code files} and adding the ones
+   * it computes.
+   */
+  static String of(Layout layout, Map<Path, String> files, String... extra) {
     MessageDigest sha = sha256();
     for (String e : extra) {
       field(sha, "setting", e);
@@ -58,10 +72,10 @@ final class InputDigest {
       } else if (Files.isDirectory(root)) {
         Path real = realPath(root);
         for (Path file : filesUnder(root)) {
-          file(sha, real.relativize(file).toString().replace('\\', '/'), file);
+          file(sha, real.relativize(file).toString().replace('\\', '/'), file, files);
         }
       } else {
-        file(sha, root.getFileName().toString(), root);
+        file(sha, root.getFileName().toString(), root, files);
       }
     }
     return HexFormat.of().formatHex(sha.digest());
@@ -73,6 +87,14 @@ final class InputDigest {
    * that cannot be read are left out (the load reports them).
    */
   static Map<String, String> articles(Layout layout) {
+    return articles(layout, new HashMap<>());
+  }
+
+  /**
+   * As {@link #articles(Layout)}, taking file digests from {@code files} and adding the ones it
+   * computes.
+   */
+  static Map<String, String> articles(Layout layout, Map<Path, String> files) {
     Map<String, String> out = new TreeMap<>();
     Path sources = layout.sourcesCsv();
     if (!Files.isRegularFile(sources)) {
@@ -95,7 +117,7 @@ final class InputDigest {
         field(sha, "row", String.join("\u0000", row.values()));
         for (Path file : List.of(layout.factsCsv(id), layout.sourceText(id))) {
           if (Files.isRegularFile(file)) {
-            file(sha, file.getFileName().toString(), file);
+            file(sha, file.getFileName().toString(), file, files);
           } else {
             field(sha, "missing", file.getFileName().toString());
           }
@@ -116,12 +138,55 @@ final class InputDigest {
     }
     for (Path file : List.of(layout.ontology(), layout.shapes())) {
       if (Files.isRegularFile(file)) {
-        file(sha, file.getFileName().toString(), file);
+        file(sha, file.getFileName().toString(), file, new HashMap<>());
       } else {
         field(sha, "missing", file.getFileName().toString());
       }
     }
     return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /**
+   * The digest of the triples of {@code graph}, whatever their order: SHA-256 of one line per
+   * triple, sorted. Two graphs with the same digest hold the same triples (blank nodes aside, whose
+   * labels differ from one load to the next, so a graph with any gets a new digest every time).
+   */
+  static String graph(Graph graph) {
+    List<String> lines = new ArrayList<>();
+    graph
+        .find()
+        .forEachRemaining(
+            t -> {
+              StringBuilder line = new StringBuilder(160);
+              term(line, t.getSubject());
+              term(line, t.getPredicate());
+              term(line, t.getObject());
+              lines.add(line.toString());
+            });
+    lines.sort(null);
+    MessageDigest sha = sha256();
+    for (String line : lines) {
+      field(sha, "triple", line);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** One RDF term, each part length-prefixed so that no two terms write the same characters. */
+  private static void term(StringBuilder out, Node n) {
+    if (n.isURI()) {
+      part(out.append('U'), n.getURI());
+    } else if (n.isLiteral()) {
+      part(out.append('L'), n.getLiteralLexicalForm());
+      part(out, n.getLiteralDatatypeURI());
+      part(out, n.getLiteralLanguage());
+    } else {
+      part(out.append('B'), n.toString());
+    }
+  }
+
+  private static void part(StringBuilder out, String s) {
+    String text = s == null ? "" : s;
+    out.append(text.length()).append(':').append(text);
   }
 
   private static final CSVFormat SOURCES =
@@ -164,20 +229,26 @@ final class InputDigest {
     }
   }
 
-  private static void file(MessageDigest sha, String name, Path file) {
-    try {
-      field(sha, "file", name + "\0" + Files.size(file));
-    } catch (IOException e) {
-      throw new NewsGraphException(ErrorId.STORE, "cannot read " + file + ": " + e.getMessage(), e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-      byte[] buffer = new byte[8192];
-      while (in.read(buffer) >= 0) {
-        // the DigestInputStream feeds the digest
+  /** Feeds {@code sha} the file's name, size and own digest (from {@code files} when known). */
+  private static void file(MessageDigest sha, String name, Path file, Map<Path, String> files) {
+    String own = files.get(file.toAbsolutePath());
+    if (own == null) {
+      MessageDigest content = sha256();
+      long size = 0;
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] buffer = new byte[65536];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+          content.update(buffer, 0, n);
+          size += n;
+        }
+      } catch (IOException e) {
+        throw new NewsGraphException(
+            ErrorId.STORE, "cannot read " + file + ": " + e.getMessage(), e);
       }
-    } catch (IOException e) {
-      throw new NewsGraphException(ErrorId.STORE, "cannot read " + file + ": " + e.getMessage(), e);
+      own = size + ":" + HexFormat.of().formatHex(content.digest());
+      files.put(file.toAbsolutePath(), own);
     }
+    field(sha, "file", name + "\0" + own);
   }
 
   /** A tagged, length-prefixed field, so that no two different inputs feed the same bytes. */

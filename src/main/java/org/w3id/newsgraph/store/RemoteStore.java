@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
@@ -74,11 +75,12 @@ public final class RemoteStore {
   public GraphStore.Build push(Layout layout, int maxErrors, LoadListener listener) {
     StoreState old = readState();
     String settings = InputDigest.settings(layout, "format=" + GraphStore.FORMAT);
-    String digest = InputDigest.of(layout, "format=" + GraphStore.FORMAT);
+    Map<Path, String> files = new HashMap<>(); // each input file is read once
+    String digest = InputDigest.of(layout, files, "format=" + GraphStore.FORMAT);
     if (old.digest().equals(digest)) {
       return GraphStore.Build.NONE;
     }
-    Map<String, String> articleDigests = InputDigest.articles(layout);
+    Map<String, String> articleDigests = InputDigest.articles(layout, files);
     boolean full = !old.settings().equals(settings);
     StoreState base = full ? StoreState.NONE : old;
     // First pass: validate everything (nothing is sent). Second pass: send what changed.

@@ -23,21 +23,25 @@ import org.w3id.newsgraph.util.AtomicFile;
  * What a store was built from, kept in its folder as {@value GraphStore#RECORD_FILE} (a small text
  * file, always written whole through {@link AtomicFile}): the digest of all inputs, the digest of
  * the settings that force a full rebuild (ontology, shapes, format, version, inference), the
- * database folder in use, every entity with its class, and every article with the digest of its
- * inputs and the entities its facts use. An incremental build compares the inputs with this.
+ * database folder in use, every entity with its class, every article with the digest of its inputs
+ * and the entities its facts use, and the digest of the content of the shared graphs (entities,
+ * links) as stored. An incremental build compares the inputs with this.
  *
  * @param digest the digest of every input and setting; empty when no build completed
  * @param settings the digest of what forces a full rebuild when it changes
  * @param database the sub-folder holding the TDB2 database, or empty
  * @param entities entity id to class IRI
  * @param articles source id to its inputs' digest and used entities
+ * @param graphs graph IRI to the digest of the triples the store holds in it ({@link
+ *     InputDigest#graph}); a graph not named here is not known to be as recorded
  */
 record StoreState(
     String digest,
     String settings,
     String database,
     Map<String, String> entities,
-    Map<String, Article> articles) {
+    Map<String, Article> articles,
+    Map<String, String> graphs) {
 
   /**
    * One article as it was loaded.
@@ -48,7 +52,7 @@ record StoreState(
   record Article(String digest, Set<String> uses) {}
 
   /** The state of a folder with no completed build. */
-  static final StoreState NONE = new StoreState("", "", "", Map.of(), Map.of());
+  static final StoreState NONE = new StoreState("", "", "", Map.of(), Map.of(), Map.of());
 
   /**
    * The load plan for inputs whose articles have {@code articleDigests}: skip every article whose
@@ -84,7 +88,27 @@ record StoreState(
         next.put(id, articles.get(id));
       }
     }
-    return new StoreState(newDigest, newSettings, newDatabase, result.entityClasses(), next);
+    return new StoreState(
+        newDigest, newSettings, newDatabase, result.entityClasses(), next, Map.of());
+  }
+
+  /** This state, recording that the store holds triples with {@code digests} in those graphs. */
+  StoreState withGraphs(Map<String, String> digests) {
+    return new StoreState(digest, settings, database, entities, articles, Map.copyOf(digests));
+  }
+
+  /**
+   * What to record while a write that {@code result} made is being committed: this state without
+   * what the write may or may not have changed (the articles it loaded or removed, the shared
+   * graphs) and with no overall digest. A kill between the commit and the record of the next state
+   * thus leaves a record that claims nothing the database may not hold: the next build loads those
+   * articles and compares those graphs again.
+   */
+  StoreState pending(LoadResult result) {
+    Map<String, Article> kept = new TreeMap<>(articles);
+    kept.keySet().removeAll(result.loaded().keySet());
+    kept.keySet().retainAll(result.sources());
+    return new StoreState("", settings, database, entities, kept, Map.of());
   }
 
   /** The recorded articles that the load no longer has. */
@@ -117,6 +141,7 @@ record StoreState(
     String database = "";
     Map<String, String> entities = new TreeMap<>();
     Map<String, Article> articles = new TreeMap<>();
+    Map<String, String> graphs = new TreeMap<>();
     for (String line : text.split("\n")) {
       if (line.startsWith("digest=")) {
         digest = line.substring("digest=".length()).strip();
@@ -138,9 +163,14 @@ record StoreState(
           }
           articles.put(f[1], new Article(f[2], uses));
         }
+      } else if (line.startsWith("graph\t")) {
+        String[] f = line.split("\t", -1);
+        if (f.length == 3) {
+          graphs.put(f[1], f[2]);
+        }
       }
     }
-    return new StoreState(digest, settings, database, entities, articles);
+    return new StoreState(digest, settings, database, entities, articles, graphs);
   }
 
   /** This state as text: a comment, then one {@code key=value} or tab-separated line each. */
@@ -166,6 +196,9 @@ record StoreState(
           .append('\t')
           .append(String.join(" ", new TreeSet<>(e.getValue().uses())))
           .append('\n');
+    }
+    for (Map.Entry<String, String> e : new TreeMap<>(graphs).entrySet()) {
+      w.append("graph\t").append(e.getKey()).append('\t').append(e.getValue()).append('\n');
     }
     return w.toString();
   }

@@ -37,19 +37,20 @@ import org.w3id.newsgraph.model.NG;
  * project's own {@code triples/}), in the seed's proportions, with entities of those classes, so
  * the ontology's domains and ranges hold; a fact in the publisher's voice ({@code states}) is
  * attributed to the article's publisher; every quote is a whole sentence of the generated text of
- * its article. Each article has 200 facts. Events are the article's own; people, organisations and
- * places are shared by the articles, a few of them by many (the draw is skewed). The text has what
- * real text has: typographic apostrophes and quotation marks (’ “ ”) and names outside Latin-1.
+ * its article. Each article has 200 facts ({@code --per-article N} for another number). Events are
+ * the article's own; people, organisations and places are shared by the articles, a few of them by
+ * many (the draw is skewed). The text has what real text has: typographic apostrophes and quotation
+ * marks (’ “ ”) and names outside Latin-1.
  *
  * <p>The same seed number gives the same files. {@code --bad} writes a corpus whose every fact row
  * is wrong (its speaker is not declared), to time how fast a load refuses it.
  *
  * <p>{@code java -cp ... org.w3id.newsgraph.bench.CorpusGenerator --facts 100000 --out DIR [--seed
- * 1] [--project .] [--bad]} writes {@code DIR/entities.csv, sources.csv, sources/, facts/,
- * wikidata-links.csv}; validate it with {@code newsgraph validate --triples DIR}.
+ * 1] [--per-article 200] [--project .] [--bad]} writes {@code DIR/entities.csv, sources.csv,
+ * sources/, facts/, wikidata-links.csv}; validate it with {@code newsgraph validate --triples DIR}.
  */
 public final class CorpusGenerator {
-  /** Facts per article, as in the seed article. */
+  /** Facts per article unless told otherwise, as in the seed article. */
   public static final int FACTS_PER_ARTICLE = 200;
 
   private static final CSVFormat OUT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
@@ -109,9 +110,18 @@ public final class CorpusGenerator {
   private final Map<String, Integer> seedCounts; // class -> entities of it in the seed
   private final Set<String> eventClasses;
   private final Random random;
+  private final int perArticle;
 
   private CorpusGenerator(
-      List<Combo> combos, Map<String, Integer> seedCounts, Set<String> eventClasses, long seed) {
+      List<Combo> combos,
+      Map<String, Integer> seedCounts,
+      Set<String> eventClasses,
+      int perArticle,
+      long seed) {
+    if (perArticle < 1) {
+      throw new IllegalArgumentException("--per-article must be at least 1");
+    }
+    this.perArticle = perArticle;
     this.combos = combos;
     this.seedCounts = seedCounts;
     this.eventClasses = eventClasses;
@@ -120,6 +130,7 @@ public final class CorpusGenerator {
 
   public static void main(String[] args) throws IOException {
     long facts = 10_000;
+    int perArticle = FACTS_PER_ARTICLE;
     long seed = 1;
     Path out = null;
     Path project = Path.of(".");
@@ -127,6 +138,7 @@ public final class CorpusGenerator {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--facts" -> facts = parseCount(args[++i]);
+        case "--per-article" -> perArticle = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--project" -> project = Path.of(args[++i]);
@@ -137,7 +149,7 @@ public final class CorpusGenerator {
     if (out == null) {
       throw new IllegalArgumentException("--out DIR is required");
     }
-    Written w = generate(project, out, facts, seed, bad);
+    Written w = generate(project, out, facts, perArticle, seed, bad);
     System.out.printf(
         Locale.ROOT,
         "%s: %d articles, %d entities, %d facts%n",
@@ -167,6 +179,13 @@ public final class CorpusGenerator {
    */
   public static Written generate(Path project, Path out, long facts, long seed, boolean bad)
       throws IOException {
+    return generate(project, out, facts, FACTS_PER_ARTICLE, seed, bad);
+  }
+
+  /** As {@link #generate(Path, Path, long, long, boolean)}, {@code perArticle} facts an article. */
+  public static Written generate(
+      Path project, Path out, long facts, int perArticle, long seed, boolean bad)
+      throws IOException {
     Path triples = project.resolve("triples");
     Map<String, String> classOf = new LinkedHashMap<>();
     Map<String, Integer> seedCounts = new TreeMap<>();
@@ -191,7 +210,7 @@ public final class CorpusGenerator {
     Model ontology = RDFDataMgr.loadModel(project.resolve("ontology/newsgraph.ttl").toString());
     Set<String> events = new TreeSet<>();
     collectSubclasses(ontology, ontology.createResource(NG.NS + "Event"), events);
-    return new CorpusGenerator(combos, seedCounts, events, seed).write(out, facts, bad);
+    return new CorpusGenerator(combos, seedCounts, events, perArticle, seed).write(out, facts, bad);
   }
 
   private static CSVParser parse(Path file) throws IOException {
@@ -238,7 +257,7 @@ public final class CorpusGenerator {
   private final Set<Entity> declared = new LinkedHashSet<>(); // in the order facts first use them
 
   private Written write(Path out, long facts, boolean bad) throws IOException {
-    int articles = (int) ((facts + FACTS_PER_ARTICLE - 1) / FACTS_PER_ARTICLE);
+    int articles = (int) ((facts + perArticle - 1) / perArticle);
     Files.createDirectories(out.resolve("sources"));
     Files.createDirectories(out.resolve("facts"));
     // Shared entities: each appears in about four articles on average, some in many more.
@@ -255,7 +274,7 @@ public final class CorpusGenerator {
     long written = 0;
     List<List<String>> sources = new ArrayList<>();
     for (int a = 0; a < articles; a++) {
-      int n = (int) Math.min(FACTS_PER_ARTICLE, facts - written);
+      int n = (int) Math.min(perArticle, facts - written);
       sources.add(article(out, a, n, bad));
       written += n;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.newsgraph.store.GraphStore;
 
 /** The launcher's decisions; {@code LauncherIT} runs it for real. */
 class LauncherTest {
@@ -65,6 +66,26 @@ class LauncherTest {
       assertFalse(store.contains("-XX:TieredStopAtLevel=1"), store.toString());
       assertTrue(store.contains("-XX:SharedArchiveFile=/t/newsgraph.jsa"), store.toString());
     }
+  }
+
+  @Test
+  void c1OnlyForABuildThatUpdatesAStoreFolder(@TempDir Path tmp) throws IOException {
+    Path a = Path.of("/t/newsgraph.jsa");
+    Path dir = tmp.resolve("db");
+    List<String> build = List.of("build", "--store", dir.toString());
+    assertFalse(
+        Launcher.childOptions(a, build).contains("-XX:TieredStopAtLevel=1"),
+        "a first build (no store yet) is for a whole corpus: C2");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(GraphStore.RECORD_FILE), "format=3\n");
+    assertTrue(Launcher.childOptions(a, build).contains("-XX:TieredStopAtLevel=1"));
+    assertTrue(
+        Launcher.childOptions(a, List.of("-v", "build", "--store=" + dir))
+            .contains("-XX:TieredStopAtLevel=1"));
+    assertFalse(
+        Launcher.childOptions(a, List.of("serve", "--store", dir.toString()))
+            .contains("-XX:TieredStopAtLevel=1"),
+        "a server on a store answers queries: C2");
   }
 
   @Test

@@ -30,6 +30,7 @@ import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.Layout;
 import org.w3id.newsgraph.load.LoadException;
+import org.w3id.newsgraph.load.LoadResult;
 import org.w3id.newsgraph.model.Iris;
 
 /** The served dataset: in memory and in TDB2, rebuilt only when its inputs change. */
@@ -255,10 +256,7 @@ class GraphStoreTest {
     }
 
     // One article changes: only it is loaded again; the other keeps its graph as it was.
-    p.appendFact(
-        "second-article",
-        "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
-            + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
+    addFactToSecondArticle(p);
     try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
       assertEquals(new GraphStore.Build(1, 1, 0, false), store.build());
       Txn.executeRead(
@@ -307,5 +305,98 @@ class GraphStoreTest {
     try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
       assertEquals(before, store.counts(), "the aborted transaction left nothing behind");
     }
+  }
+
+  @Test
+  void sharedGraphsAreWrittenOnlyWhenTheyChangeAndTheRecordSaysWhatTheyHold() throws IOException {
+    TestProject p = twoArticles();
+    Path dir = built(p);
+    StoreState built = StoreState.read(dir);
+    String entities = built.graphs().get(Iris.ENTITIES_GRAPH);
+    assertEquals(2, built.graphs().size(), built.graphs().toString());
+
+    // One article changes: the entities are as stored, and recorded with the same digest.
+    addFactToSecondArticle(p);
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(new GraphStore.Build(1, 1, 0, false), store.build());
+      assertEquals(
+          entities,
+          Txn.calculateRead(
+              store.dataset(),
+              () ->
+                  InputDigest.graph(
+                      store.dataset().asDatasetGraph().getGraph(uri(Iris.ENTITIES_GRAPH)))),
+          "the stored entities graph is the one recorded");
+    }
+    assertEquals(entities, StoreState.read(dir).graphs().get(Iris.ENTITIES_GRAPH));
+
+    // An entity's label changes: only the difference is written; the store holds the new label.
+    p.editEntities(TestProject.TTP_LABEL, "Tehreek-e-Taliban Pakistan");
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(new GraphStore.Build(0, 2, 0, false), store.build());
+      assertEquals(List.of("Tehreek-e-Taliban Pakistan"), labels(store.dataset()));
+    }
+    assertNotEquals(entities, StoreState.read(dir).graphs().get(Iris.ENTITIES_GRAPH));
+  }
+
+  @Test
+  void aKillBetweenCommitAndRecordLeavesARecordThatClaimsNothingUncertain() throws IOException {
+    TestProject p = twoArticles();
+    Path dir = built(p);
+    StoreState before = StoreState.read(dir);
+    // A build changes a label and is killed after its commit, before its record is written: the
+    // record is then the one written just before the commit.
+    p.editEntities(TestProject.TTP_LABEL, "Tehreek-e-Taliban Pakistan");
+    LoadResult changed;
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(new GraphStore.Build(0, 2, 0, false), store.build());
+      // what a build that also loaded second-article would have recorded before its commit
+      changed =
+          new LoadResult(
+              GraphFactory.createDefaultGraph(),
+              List.of(TestProject.SEED, "second-article"),
+              java.util.Map.of("second-article", java.util.Set.of()),
+              before.entities(),
+              0);
+    }
+    StoreState pending = before.pending(changed);
+    assertEquals("", pending.digest(), "never taken for an up-to-date store");
+    assertTrue(pending.graphs().isEmpty(), "the shared graphs may hold either version");
+    assertEquals(java.util.Set.of(TestProject.SEED), pending.articles().keySet());
+    pending.write(dir);
+
+    // The inputs go back to what the old record described: the next build must not trust it.
+    p.editEntities("Tehreek-e-Taliban Pakistan", TestProject.TTP_LABEL);
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(GraphStore.Origin.BUILT, store.origin());
+      assertEquals(List.of(TestProject.TTP_LABEL), labels(store.dataset()));
+    }
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(GraphStore.Origin.REUSED, store.origin());
+    }
+  }
+
+  /** A copy of the project with a second article. */
+  private TestProject twoArticles() throws IOException {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    p.addCopyOfSeed("second-article");
+    return p;
+  }
+
+  /** A store of {@code p}, built with both its articles. */
+  private Path built(TestProject p) {
+    Path dir = tmp.resolve("store");
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(2, store.build().loaded());
+    }
+    return dir;
+  }
+
+  /** Adds a valid fact (f999) to the article "second-article". */
+  private static void addFactToSecondArticle(TestProject p) throws IOException {
+    p.appendFact(
+        "second-article",
+        "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
+            + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
   }
 }
