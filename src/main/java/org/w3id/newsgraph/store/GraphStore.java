@@ -195,10 +195,10 @@ public final class GraphStore implements AutoCloseable {
       StoreState.NONE.write(folder); // claims the folder as a store
     }
     StoreState old = StoreState.read(folder);
+    Map<Path, String> files = new HashMap<>(); // each input file is read once
     String settings =
         InputDigest.settings(
-            layout, "format=" + FORMAT, "version=" + version(), "inferred=" + inferred);
-    Map<Path, String> files = new HashMap<>(); // each input file is read once
+            layout, files, "format=" + FORMAT, "version=" + version(), "inferred=" + inferred);
     String digest =
         InputDigest.of(
             layout, files, "format=" + FORMAT, "version=" + version(), "inferred=" + inferred);

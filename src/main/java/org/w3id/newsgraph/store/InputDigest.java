@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.w3id.newsgraph.ErrorId;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.Layout;
@@ -130,15 +130,18 @@ final class InputDigest {
     return out;
   }
 
-  /** The digest of what forces a full rebuild: the ontology, the shapes and {@code extra}. */
-  static String settings(Layout layout, String... extra) {
+  /**
+   * The digest of what forces a full rebuild: the ontology, the shapes and {@code extra}; file
+   * digests are taken from {@code files} and the ones computed added.
+   */
+  static String settings(Layout layout, Map<Path, String> files, String... extra) {
     MessageDigest sha = sha256();
     for (String e : extra) {
       field(sha, "setting", e);
     }
     for (Path file : List.of(layout.ontology(), layout.shapes())) {
       if (Files.isRegularFile(file)) {
-        file(sha, file.getFileName().toString(), file, new HashMap<>());
+        file(sha, file.getFileName().toString(), file, files);
       } else {
         field(sha, "missing", file.getFileName().toString());
       }
@@ -153,40 +156,13 @@ final class InputDigest {
    */
   static String graph(Graph graph) {
     List<String> lines = new ArrayList<>();
-    graph
-        .find()
-        .forEachRemaining(
-            t -> {
-              StringBuilder line = new StringBuilder(160);
-              term(line, t.getSubject());
-              term(line, t.getPredicate());
-              term(line, t.getObject());
-              lines.add(line.toString());
-            });
+    graph.find().forEachRemaining(t -> lines.add(NodeFmtLib.strNT(t)));
     lines.sort(null);
     MessageDigest sha = sha256();
     for (String line : lines) {
       field(sha, "triple", line);
     }
     return HexFormat.of().formatHex(sha.digest());
-  }
-
-  /** One RDF term, each part length-prefixed so that no two terms write the same characters. */
-  private static void term(StringBuilder out, Node n) {
-    if (n.isURI()) {
-      part(out.append('U'), n.getURI());
-    } else if (n.isLiteral()) {
-      part(out.append('L'), n.getLiteralLexicalForm());
-      part(out, n.getLiteralDatatypeURI());
-      part(out, n.getLiteralLanguage());
-    } else {
-      part(out.append('B'), n.toString());
-    }
-  }
-
-  private static void part(StringBuilder out, String s) {
-    String text = s == null ? "" : s;
-    out.append(text.length()).append(':').append(text);
   }
 
   private static final CSVFormat SOURCES =

@@ -74,8 +74,8 @@ public final class RemoteStore {
    */
   public GraphStore.Build push(Layout layout, int maxErrors, LoadListener listener) {
     StoreState old = readState();
-    String settings = InputDigest.settings(layout, "format=" + GraphStore.FORMAT);
     Map<Path, String> files = new HashMap<>(); // each input file is read once
+    String settings = InputDigest.settings(layout, files, "format=" + GraphStore.FORMAT);
     String digest = InputDigest.of(layout, files, "format=" + GraphStore.FORMAT);
     if (old.digest().equals(digest)) {
       return GraphStore.Build.NONE;
