@@ -10,8 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.model.NG;
@@ -28,6 +33,11 @@ import org.w3id.newsgraph.model.NG;
  * sources.csv}), {@link LinkReader} ({@code wikidata-links.csv}) and {@link FactReader} (one
  * article: {@code facts/<source>.csv} with {@code sources/<source>.txt}), all over one {@link
  * LoadState} that holds what the files share; {@link ShaclCheck} runs the shapes.
+ *
+ * <p>The articles go through a pipeline of two threads: while the shapes validate one article on a
+ * second thread, the loading thread reads the next. Only the loading thread touches the load state,
+ * the problems and the sink; the second thread only reads the graphs (the ontology, the entities,
+ * the article) and returns what SHACL found, which the loading thread reports, in article order.
  */
 public final class GraphLoader {
   /** Columns of {@code sources.csv} (declared by {@link SourceReader}). */
@@ -49,6 +59,10 @@ public final class GraphLoader {
   private final LoadListener listener;
   private LoadState state;
   private ShaclCheck.Compiled articleShapes;
+
+  /** An article read and handed to the second thread; {@code found} is null when not validated. */
+  private record Pending(
+      String sourceId, FactReader.Article article, Future<List<ReportEntry>> found) {}
 
   private GraphLoader(
       Layout layout, int limit, LoadPlan plan, GraphSink sink, LoadListener listener) {
@@ -149,6 +163,14 @@ public final class GraphLoader {
     Path dir = layout.factsDir();
     Set<String> seen = new TreeSet<>();
     if (Files.isDirectory(dir)) {
+      ExecutorService validator =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "newsgraph-shacl");
+                t.setDaemon(true);
+                return t;
+              });
+      Pending pending = null;
       try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
         List<Path> sorted = new ArrayList<>();
         files.forEach(sorted::add);
@@ -176,10 +198,18 @@ public final class GraphLoader {
                     + " for this facts file");
             continue;
           }
-          FactReader.read(state, file, sourceId).ifPresent(a -> validateAndHandOver(sourceId, a));
+          FactReader.Article article = FactReader.read(state, file, sourceId).orElse(null);
+          if (article != null) {
+            Pending next = validate(validator, sourceId, article);
+            handOver(pending);
+            pending = next;
+          }
         }
+        handOver(pending);
       } catch (IOException e) {
         problems.add(Location.of(LoadState.shown(dir)), null, "cannot list: " + e.getMessage());
+      } finally {
+        validator.shutdownNow();
       }
     }
     listener.finished();
@@ -195,25 +225,54 @@ public final class GraphLoader {
   }
 
   /**
-   * Validates an article's graph against the shapes (with the ontology and the entities as context,
-   * never copied) and hands it to the sink.
+   * Starts validating an article's graph against the shapes on the second thread (with the ontology
+   * and the entities as context, never copied), unless a problem was already found.
    */
-  private void validateAndHandOver(String sourceId, FactReader.Article article) {
+  private Pending validate(ExecutorService validator, String sourceId, FactReader.Article article) {
     state.usedEntities.addAll(article.entities());
-    if (problems.isEmpty()) {
+    if (!problems.isEmpty()) {
+      return new Pending(sourceId, article, null);
+    }
+    UnionView view = new UnionView(state.ontologyGraph, state.entityGraph, article.graph());
+    return new Pending(sourceId, article, validator.submit(() -> articleShapes.validate(view)));
+  }
+
+  /** Waits for an article's validation, reports what it found and hands the article to the sink. */
+  private void handOver(Pending pending) {
+    if (pending == null) {
+      return;
+    }
+    FactReader.Article article = pending.article();
+    if (pending.found() != null) {
       Map<Node, Location> where = article.origins();
-      ShaclCheck.validate(
-          articleShapes,
-          new UnionView(state.ontologyGraph, state.entityGraph, article.graph()),
+      ShaclCheck.report(
+          await(pending.found()),
           n -> where.getOrDefault(n, state.origins.get(n)),
           article.tripleOrigins()::get,
           problems);
+      if (problems.isEmpty()) {
+        sink.graph(Iris.sourceGraph(pending.sourceId()), article.graph());
+        state.loaded.put(pending.sourceId(), Set.copyOf(article.entities()));
+      }
     }
-    if (problems.isEmpty()) {
-      sink.graph(Iris.sourceGraph(sourceId), article.graph());
-      state.loaded.put(sourceId, Set.copyOf(article.entities()));
+    listener.articleDone(pending.sourceId(), article.facts());
+  }
+
+  private static <T> T await(Future<T> result) {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while validating an article", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
     }
-    listener.articleDone(sourceId, article.facts());
   }
 
   /** Whether the plan lets this article be skipped: reused, and its entities as they were. */

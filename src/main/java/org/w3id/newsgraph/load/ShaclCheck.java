@@ -263,13 +263,11 @@ final class ShaclCheck {
       Function<Node, Location> origins,
       Function<Triple, Location> tripleOrigins,
       Problems problems) {
-    List<ReportEntry> entries = shapes.validate(data);
-    if (!entries.isEmpty()) {
-      report(entries, origins, tripleOrigins, problems);
-    }
+    report(shapes.validate(data), origins, tripleOrigins, problems);
   }
 
-  private static void report(
+  /** Reports each entry SHACL found at the CSV row that made it (see the class comment). */
+  static void report(
       List<ReportEntry> entries,
       Function<Node, Location> origins,
       Function<Triple, Location> tripleOrigins,
