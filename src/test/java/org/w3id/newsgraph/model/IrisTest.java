@@ -27,6 +27,25 @@ class IrisTest {
   }
 
   @Test
+  void isValidIdAgreesWithThePatternOnEveryShortString() {
+    char[] alphabet = {'a', 'z', '0', '9', '-', 'A', ' ', '\u00e4', '_'};
+    java.util.List<String> strings = new java.util.ArrayList<>(java.util.List.of(""));
+    for (int length = 1, from = 0; length <= 4; length++) {
+      int to = strings.size();
+      for (int i = from; i < to; i++) {
+        for (char c : alphabet) {
+          strings.add(strings.get(i) + c);
+        }
+      }
+      from = to;
+    }
+    assertEquals(1 + 9 + 81 + 729 + 6561, strings.size());
+    for (String id : strings) {
+      assertEquals(Iris.ID.matcher(id).matches(), Iris.isValidId(id), "'" + id + "'");
+    }
+  }
+
+  @Test
   void wikidataItemIdsAreReadInOnePlace() {
     assertTrue(Iris.isWikidataItem("Q843"));
     assertFalse(Iris.isWikidataItem("Q0843"), "no leading zero");
