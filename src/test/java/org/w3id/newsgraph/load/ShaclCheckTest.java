@@ -23,10 +23,12 @@ import org.apache.jena.shacl.engine.constraint.SparqlConstraint;
 import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.model.NG;
 
 /** The shapes as the loader runs them report what Jena's own validator reports. */
 class ShaclCheckTest {
@@ -96,6 +98,31 @@ class ShaclCheckTest {
     }
     assertFalse(jena().conforms());
     assertEquals(2, jena().getEntries().size(), () -> jena().getEntries().toString());
+    assertSameAsJena();
+  }
+
+  @Test
+  void violationsOfLogicalConstraintsAreReportedAsJenaReportsThem() {
+    // sh:xone with two and with no conforming alternative, sh:or with none, sh:node (a date).
+    Node f1 = NodeFactory.createURI(Iris.fact("mini", "f1"));
+    Node f6 = NodeFactory.createURI(Iris.fact("mini", "f6"));
+    Node f7 = NodeFactory.createURI(Iris.fact("mini", "f7"));
+    data.add(f1, NG.claimValue.asNode(), NodeFactory.createLiteralString("both"));
+    data.remove(f6, NG.claimObject.asNode(), Node.ANY);
+    data.remove(f6, NG.claimValue.asNode(), Node.ANY);
+    data.remove(f7, NG.claimProperty.asNode(), Node.ANY);
+    data.add(f7, NG.claimProperty.asNode(), NG.Person.asNode());
+    Node source = NodeFactory.createURI(Iris.source("mini"));
+    data.remove(source, DCTerms.issued.asNode(), Node.ANY);
+    data.add(source, DCTerms.issued.asNode(), NodeFactory.createLiteralString("last year"));
+    Set<String> components =
+        jena().getEntries().stream()
+            .map(e -> e.sourceConstraintComponent().getLocalName())
+            .collect(Collectors.toSet());
+    assertTrue(
+        components.containsAll(
+            Set.of("XoneConstraintComponent", "OrConstraintComponent", "NodeConstraintComponent")),
+        components::toString);
     assertSameAsJena();
   }
 
