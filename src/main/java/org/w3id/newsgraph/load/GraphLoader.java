@@ -138,7 +138,7 @@ public final class GraphLoader {
     if (problems.isEmpty()) {
       ShaclCheck.validate(
           shapes,
-          new UnionView(ontologyGraph, state.entityGraph, state.linkGraph),
+          new UnionView(ontology, state.entityGraph, state.linkGraph),
           state.origins::get,
           state.linkOrigins::get,
           problems);
@@ -233,7 +233,7 @@ public final class GraphLoader {
     if (!problems.isEmpty()) {
       return new Pending(sourceId, article, null);
     }
-    UnionView view = new UnionView(state.ontologyGraph, state.entityGraph, article.graph());
+    UnionView view = new UnionView(state.ontology, state.entityGraph, article.graph());
     return new Pending(sourceId, article, validator.submit(() -> articleShapes.validate(view)));
   }
 

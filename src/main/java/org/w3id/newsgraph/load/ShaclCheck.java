@@ -68,8 +68,8 @@ final class ShaclCheck {
    * plain SELECT of {@code $this} (a basic graph pattern that binds {@code $this}, filters, a
    * projection) gives, run once with {@code $this} free, exactly the rows it gives for each focus
    * node with {@code $this} pre-bound: those rows are kept for the shape's focus nodes and reported
-   * as Jena reports them. Any other SPARQL constraint is left to Jena. The logical constraints ask
-   * whether a node conforms without building a report ({@link LogicalShapes}).
+   * as Jena reports them. Any other SPARQL constraint is left to Jena. Some constraints are made
+   * cheaper ({@link LeanShapes}).
    */
   static final class Compiled {
     private final Shapes shapes;
@@ -105,7 +105,7 @@ final class ShaclCheck {
                     shape.getTargets(),
                     rest,
                     shape.getPropertyShapes());
-        runs.add(new Run(shape, LogicalShapes.of(perNode), List.copyOf(once)));
+        runs.add(new Run(shape, LeanShapes.of(perNode), List.copyOf(once)));
       }
     }
 

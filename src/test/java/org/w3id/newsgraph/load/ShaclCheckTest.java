@@ -102,7 +102,7 @@ class ShaclCheckTest {
   }
 
   @Test
-  void violationsOfLogicalConstraintsAreReportedAsJenaReportsThem() {
+  void violationsOfLogicalAndClassConstraintsAreReportedAsJenaReportsThem() {
     // sh:xone with two and with no conforming alternative, sh:or with none, sh:node (a date).
     Node f1 = NodeFactory.createURI(Iris.fact("mini", "f1"));
     Node f6 = NodeFactory.createURI(Iris.fact("mini", "f6"));
@@ -115,13 +115,21 @@ class ShaclCheckTest {
     Node source = NodeFactory.createURI(Iris.source("mini"));
     data.remove(source, DCTerms.issued.asNode(), Node.ANY);
     data.add(source, DCTerms.issued.asNode(), NodeFactory.createLiteralString("last year"));
+    // sh:class: who says it must be an agent, and a place is not one.
+    Node f2 = NodeFactory.createURI(Iris.fact("mini", "f2"));
+    data.remove(f2, ATTRIBUTED, Node.ANY);
+    data.add(f2, ATTRIBUTED, NodeFactory.createURI(Iris.entity("beta-town")));
     Set<String> components =
         jena().getEntries().stream()
             .map(e -> e.sourceConstraintComponent().getLocalName())
             .collect(Collectors.toSet());
     assertTrue(
         components.containsAll(
-            Set.of("XoneConstraintComponent", "OrConstraintComponent", "NodeConstraintComponent")),
+            Set.of(
+                "XoneConstraintComponent",
+                "OrConstraintComponent",
+                "NodeConstraintComponent",
+                "ClassConstraintComponent")),
         components::toString);
     assertSameAsJena();
   }
@@ -153,6 +161,10 @@ class ShaclCheckTest {
     ShaclCheck.Compiled compiled =
         ShaclCheck.parse(shapesGraph, "shapes.ttl", new Problems(Problems.DEFAULT_LIMIT));
     assertEquals(entries(jena().getEntries()), entries(compiled.validate(union())));
+    // On the loader's view, sh:class follows the ontology's index instead of the union.
+    UnionView view = new UnionView(new OntologyIndex(ontology), data);
+    assertTrue(view.knowsClasses());
+    assertEquals(entries(jena().getEntries()), entries(compiled.validate(view)));
   }
 
   private static Set<String> entries(Collection<ReportEntry> entries) {
