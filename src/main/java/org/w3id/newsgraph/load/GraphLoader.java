@@ -14,8 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.newsgraph.model.Iris;
@@ -34,10 +36,11 @@ import org.w3id.newsgraph.model.NG;
  * article: {@code facts/<source>.csv} with {@code sources/<source>.txt}), all over one {@link
  * LoadState} that holds what the files share; {@link ShaclCheck} runs the shapes.
  *
- * <p>The articles go through a pipeline of two threads: while the shapes validate one article on a
- * second thread, the loading thread reads the next. Only the loading thread touches the load state,
- * the problems and the sink; the second thread only reads the graphs (the ontology, the entities,
- * the article) and returns what SHACL found, which the loading thread reports, in article order.
+ * <p>The load is a pipeline of two threads: while the shapes validate the entities and links, then
+ * each article, on a second thread, the loading thread reads the next article. Only the loading
+ * thread touches the load state, the problems and the sink; the second thread only reads the graphs
+ * (the ontology, the entities, the links, the article) and returns what SHACL found, which the
+ * loading thread reports, in that order.
  */
 public final class GraphLoader {
   /** Columns of {@code sources.csv} (declared by {@link SourceReader}). */
@@ -60,9 +63,15 @@ public final class GraphLoader {
   private LoadState state;
   private ShaclCheck.Compiled articleShapes;
 
-  /** An article read and handed to the second thread; {@code found} is null when not validated. */
+  /**
+   * A graph handed to the second thread: what SHACL finds there ({@code null} when it was not
+   * validated), where to report it, and what to do once it is reported.
+   */
   private record Pending(
-      String sourceId, FactReader.Article article, Future<List<ReportEntry>> found) {}
+      Future<List<ReportEntry>> found,
+      Function<Node, Location> origins,
+      Function<Triple, Location> tripleOrigins,
+      Runnable then) {}
 
   private GraphLoader(
       Layout layout, int limit, LoadPlan plan, GraphSink sink, LoadListener listener) {
@@ -108,6 +117,21 @@ public final class GraphLoader {
   }
 
   private LoadResult run() {
+    ExecutorService validator =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "newsgraph-shacl");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      return run(validator);
+    } finally {
+      validator.shutdownNow();
+    }
+  }
+
+  private LoadResult run(ExecutorService validator) {
     String ontologyShown = LoadState.shown(layout.ontology());
     String shapesShown = LoadState.shown(layout.shapes());
     Graph ontologyGraph = RdfFiles.readTurtle(layout.ontology(), ontologyShown, problems);
@@ -134,16 +158,20 @@ public final class GraphLoader {
       problems.throwIfAny();
     }
     LinkReader.read(state);
-    // The entities and links once, against every shape that targets them; articles come next.
-    if (problems.isEmpty()) {
-      ShaclCheck.validate(
-          shapes,
-          new UnionView(ontology, state.entityGraph, state.linkGraph),
-          state.origins::get,
-          state.linkOrigins::get,
-          problems);
-    }
-    readFactFiles();
+    // The entities and links once, against every shape that targets them, while the first article
+    // is read.
+    Pending shared =
+        problems.isEmpty()
+            ? new Pending(
+                validator.submit(
+                    () ->
+                        shapes.validate(
+                            new UnionView(ontology, state.entityGraph, state.linkGraph))),
+                state.origins::get,
+                state.linkOrigins::get,
+                () -> {})
+            : null;
+    finish(readFactFiles(validator, shared));
     if (state.complete) {
       reportUnusedEntities();
     }
@@ -159,18 +187,16 @@ public final class GraphLoader {
 
   // ---- facts/<source>.csv, one article at a time
 
-  private void readFactFiles() {
+  /**
+   * Reads the articles, each validated on the second thread while the next is read.
+   *
+   * @param pending what is being validated before the first article
+   * @return what is being validated after the last, still to {@link #finish}
+   */
+  private Pending readFactFiles(ExecutorService validator, Pending pending) {
     Path dir = layout.factsDir();
     Set<String> seen = new TreeSet<>();
     if (Files.isDirectory(dir)) {
-      ExecutorService validator =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "newsgraph-shacl");
-                t.setDaemon(true);
-                return t;
-              });
-      Pending pending = null;
       try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
         List<Path> sorted = new ArrayList<>();
         files.forEach(sorted::add);
@@ -201,15 +227,12 @@ public final class GraphLoader {
           FactReader.Article article = FactReader.read(state, file, sourceId).orElse(null);
           if (article != null) {
             Pending next = validate(validator, sourceId, article);
-            handOver(pending);
+            finish(pending);
             pending = next;
           }
         }
-        handOver(pending);
       } catch (IOException e) {
         problems.add(Location.of(LoadState.shown(dir)), null, "cannot list: " + e.getMessage());
-      } finally {
-        validator.shutdownNow();
       }
     }
     listener.finished();
@@ -222,40 +245,46 @@ public final class GraphLoader {
             "source '" + id + "' has no facts file");
       }
     }
+    return pending;
   }
 
   /**
    * Starts validating an article's graph against the shapes on the second thread (with the ontology
-   * and the entities as context, never copied), unless a problem was already found.
+   * and the entities as context, never copied), unless a problem was already found; once that is
+   * reported, the article goes to the sink if nothing is wrong.
    */
   private Pending validate(ExecutorService validator, String sourceId, FactReader.Article article) {
     state.usedEntities.addAll(article.entities());
-    if (!problems.isEmpty()) {
-      return new Pending(sourceId, article, null);
+    Future<List<ReportEntry>> found = null;
+    if (problems.isEmpty()) {
+      UnionView view = new UnionView(state.ontology, state.entityGraph, article.graph());
+      found = validator.submit(() -> articleShapes.validate(view));
     }
-    UnionView view = new UnionView(state.ontology, state.entityGraph, article.graph());
-    return new Pending(sourceId, article, validator.submit(() -> articleShapes.validate(view)));
+    boolean validated = found != null;
+    Map<Node, Location> where = article.origins();
+    return new Pending(
+        found,
+        n -> where.getOrDefault(n, state.origins.get(n)),
+        article.tripleOrigins()::get,
+        () -> {
+          if (validated && problems.isEmpty()) {
+            sink.graph(Iris.sourceGraph(sourceId), article.graph());
+            state.loaded.put(sourceId, Set.copyOf(article.entities()));
+          }
+          listener.articleDone(sourceId, article.facts());
+        });
   }
 
-  /** Waits for an article's validation, reports what it found and hands the article to the sink. */
-  private void handOver(Pending pending) {
+  /** Waits for what the second thread found in a graph, reports it, and goes on with the graph. */
+  private void finish(Pending pending) {
     if (pending == null) {
       return;
     }
-    FactReader.Article article = pending.article();
     if (pending.found() != null) {
-      Map<Node, Location> where = article.origins();
       ShaclCheck.report(
-          await(pending.found()),
-          n -> where.getOrDefault(n, state.origins.get(n)),
-          article.tripleOrigins()::get,
-          problems);
-      if (problems.isEmpty()) {
-        sink.graph(Iris.sourceGraph(pending.sourceId()), article.graph());
-        state.loaded.put(pending.sourceId(), Set.copyOf(article.entities()));
-      }
+          await(pending.found()), pending.origins(), pending.tripleOrigins(), problems);
     }
-    listener.articleDone(pending.sourceId(), article.facts());
+    pending.then().run();
   }
 
   private static <T> T await(Future<T> result) {

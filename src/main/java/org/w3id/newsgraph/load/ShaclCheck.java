@@ -257,16 +257,6 @@ final class ShaclCheck {
     return new Compiled(Shapes.parse(copy));
   }
 
-  /** Validates {@code data} against {@code shapes}: every node a shape targets. */
-  static void validate(
-      Compiled shapes,
-      Graph data,
-      Function<Node, Location> origins,
-      Function<Triple, Location> tripleOrigins,
-      Problems problems) {
-    report(shapes.validate(data), origins, tripleOrigins, problems);
-  }
-
   /** Reports each entry SHACL found at the CSV row that made it (see the class comment). */
   static void report(
       List<ReportEntry> entries,
