@@ -9,6 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -23,10 +27,23 @@ import org.w3id.newsgraph.load.GraphSink;
  * name, then the entities, then the links): the same inputs give the same bytes. A triple that two
  * articles both assert is written once per article (N-Triples readers merge them; N-Quads keeps
  * both).
+ *
+ * <p>The lines are made, sorted and written on a thread of their own, in the order the graphs came,
+ * while the loader reads the next article; at most two graphs wait for it. A failure to write is
+ * thrown by the next call after it, at the latest by {@link #close}.
  */
 public final class GraphStreamWriter implements GraphSink, AutoCloseable {
   private final Writer out;
   private final boolean quads;
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "newsgraph-export");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Semaphore waiting = new Semaphore(2);
+  private volatile Throwable failed;
   private long written;
 
   /**
@@ -43,6 +60,23 @@ public final class GraphStreamWriter implements GraphSink, AutoCloseable {
 
   @Override
   public void graph(String graphIri, Graph triples) {
+    rethrow();
+    waiting.acquireUninterruptibly();
+    writer.execute(
+        () -> {
+          try {
+            if (failed == null) {
+              write(graphIri, triples);
+            }
+          } catch (RuntimeException | Error e) {
+            failed = e;
+          } finally {
+            waiting.release();
+          }
+        });
+  }
+
+  private void write(String graphIri, Graph triples) {
     String end = quads ? " <" + graphIri + "> .\n" : " .\n";
     List<String> lines = new ArrayList<>(triples.size());
     triples
@@ -139,14 +173,35 @@ public final class GraphStreamWriter implements GraphSink, AutoCloseable {
     return true;
   }
 
-  /** How many lines were written. */
+  private void rethrow() {
+    Throwable e = failed;
+    if (e instanceof RuntimeException r) {
+      throw r;
+    } else if (e instanceof Error err) {
+      throw err;
+    }
+  }
+
+  /** How many lines were written (once {@link #close closed}). */
   public long written() {
     return written;
   }
 
-  /** Flushes what is buffered. */
+  /** Waits for every graph to be written and flushes what is buffered. */
   @Override
   public void close() {
+    writer.shutdown();
+    boolean done = false;
+    while (!done) {
+      try {
+        done = writer.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        writer.shutdownNow();
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing", e);
+      }
+    }
+    rethrow();
     try {
       out.flush();
     } catch (IOException e) {

@@ -1,8 +1,13 @@
 package org.w3id.newsgraph.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +65,48 @@ class GraphStreamWriterTest {
   }
 
   @Test
+  void graphsAreWrittenInTheOrderTheyCameAndAFailureIsThrown() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    GraphStreamWriter writer = new GraphStreamWriter(bytes, ExportFormat.NTRIPLES);
+    try (writer) {
+      for (int i = 0; i < 50; i++) {
+        Graph g = GraphFactory.createDefaultGraph();
+        Node n = NodeFactory.createURI("http://example.org/" + (50 - i));
+        g.add(n, n, NodeFactory.createLiteralString(Integer.toString(i)));
+        writer.graph("http://example.org/g" + i, g);
+      }
+    }
+    String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+    assertEquals(50, lines.length);
+    for (int i = 0; i < 50; i++) {
+      assertTrue(lines[i].endsWith(" \"" + i + "\" ."), lines[i]);
+    }
+
+    OutputStream full =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+          }
+        };
+    GraphStreamWriter failing = new GraphStreamWriter(full, ExportFormat.NTRIPLES);
+    Graph big = GraphFactory.createDefaultGraph();
+    for (int i = 0; i < 5000; i++) { // more than the writer's buffer
+      Node n = NodeFactory.createURI("http://example.org/" + i);
+      big.add(n, n, n);
+    }
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class,
+            () -> {
+              try (failing) {
+                failing.graph("http://example.org/g", big);
+              }
+            });
+    assertEquals("No space left on device", e.getCause().getMessage());
+  }
+
+  @Test
   void linesOfAGraphAreSortedAndQuadsNameTheirGraph() {
     Graph g = GraphFactory.createDefaultGraph();
     Node b = NodeFactory.createURI("http://example.org/b");
@@ -67,10 +114,11 @@ class GraphStreamWriterTest {
     g.add(b, a, NodeFactory.createLiteralString("2"));
     g.add(a, a, NodeFactory.createLiteralString("1"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GraphStreamWriter writer = new GraphStreamWriter(bytes, ExportFormat.NQUADS)) {
+    GraphStreamWriter writer = new GraphStreamWriter(bytes, ExportFormat.NQUADS);
+    try (writer) {
       writer.graph("http://example.org/g", g);
-      assertEquals(2, writer.written());
     }
+    assertEquals(2, writer.written());
     assertEquals(
         "<http://example.org/a> <http://example.org/a> \"1\" <http://example.org/g> .\n"
             + "<http://example.org/b> <http://example.org/a> \"2\" <http://example.org/g> .\n",
