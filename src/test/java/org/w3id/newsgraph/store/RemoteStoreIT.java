@@ -1,6 +1,7 @@
 package org.w3id.newsgraph.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,12 +111,21 @@ class RemoteStoreIT {
 
     assertEquals(GraphStore.Build.NONE, store.push(p.layout(), 10, LoadListener.NONE));
 
+    // A marker put into the entities graph behind NewsGraph's back shows whether it is sent again.
+    String marker = "<https://example.org/marker> <https://example.org/p> \"not sent again\"";
+    update("INSERT DATA { GRAPH <" + Iris.ENTITIES_GRAPH + "> { " + marker + " } }");
     p.appendFact(
         "second-article",
         "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
             + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
     assertEquals(
         new GraphStore.Build(1, 1, 0, false), store.push(p.layout(), 10, LoadListener.NONE));
+    assertTrue(ask("ASK { GRAPH <" + Iris.ENTITIES_GRAPH + "> { " + marker + " } }"));
+    p.editEntities(TestProject.TTP_LABEL, TestProject.TTP_LABEL + " (TTP)");
+    store.push(p.layout(), 10, LoadListener.NONE);
+    assertFalse(ask("ASK { GRAPH <" + Iris.ENTITIES_GRAPH + "> { " + marker + " } }"));
+    p.editEntities(TestProject.TTP_LABEL + " (TTP)", TestProject.TTP_LABEL);
+    store.push(p.layout(), 10, LoadListener.NONE);
 
     p.removeArticle("second-article");
     assertEquals(
@@ -167,6 +177,29 @@ class RemoteStoreIT {
             .header("Accept", "application/n-triples")
             .build();
     return http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private void update(String sparql) throws Exception {
+    HttpRequest post =
+        HttpRequest.newBuilder(URI.create(dataset + "/update"))
+            .header("Content-Type", "application/sparql-update")
+            .POST(HttpRequest.BodyPublishers.ofString(sparql))
+            .build();
+    int status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+    assertEquals(2, status / 100, "SPARQL update: HTTP " + status);
+  }
+
+  private boolean ask(String sparql) throws Exception {
+    HttpRequest get =
+        HttpRequest.newBuilder(
+                URI.create(
+                    dataset
+                        + "/sparql?query="
+                        + java.net.URLEncoder.encode(sparql, StandardCharsets.UTF_8)))
+            .header("Accept", "application/sparql-results+json")
+            .build();
+    String body = http.send(get, HttpResponse.BodyHandlers.ofString()).body();
+    return body.replaceAll("\\s", "").contains("\"boolean\":true");
   }
 
   private String query(String name) {
