@@ -168,15 +168,14 @@ class RemoteStoreIT {
   }
 
   private int status(String graph) throws Exception {
-    HttpRequest get =
-        HttpRequest.newBuilder(
-                URI.create(
-                    dataset
-                        + "?graph="
-                        + java.net.URLEncoder.encode(graph, StandardCharsets.UTF_8)))
-            .header("Accept", "application/n-triples")
-            .build();
-    return http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
+    return get(dataset + "?graph=", graph, "application/n-triples").statusCode();
+  }
+
+  /** GET {@code prefix} followed by {@code value}, URL-encoded. */
+  private HttpResponse<String> get(String prefix, String value, String accept) throws Exception {
+    URI uri = URI.create(prefix + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+    HttpRequest get = HttpRequest.newBuilder(uri).header("Accept", accept).build();
+    return http.send(get, HttpResponse.BodyHandlers.ofString());
   }
 
   private void update(String sparql) throws Exception {
@@ -190,15 +189,7 @@ class RemoteStoreIT {
   }
 
   private boolean ask(String sparql) throws Exception {
-    HttpRequest get =
-        HttpRequest.newBuilder(
-                URI.create(
-                    dataset
-                        + "/sparql?query="
-                        + java.net.URLEncoder.encode(sparql, StandardCharsets.UTF_8)))
-            .header("Accept", "application/sparql-results+json")
-            .build();
-    String body = http.send(get, HttpResponse.BodyHandlers.ofString()).body();
+    String body = get(dataset + "/sparql?query=", sparql, "application/sparql-results+json").body();
     return body.replaceAll("\\s", "").contains("\"boolean\":true");
   }
 
