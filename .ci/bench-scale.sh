@@ -31,6 +31,9 @@
 # against the TDB2 store, and counts what fails or times out (the server's timeout is 10 s). A
 # query that fails or times out with one client is recorded as such (e.g. "timeout (503)") and the
 # run goes on with the next query.
+# A query whose header offers `--param NAME=ID` is sent with a well-used entity, one whose header
+# offers `--param NAME=ngs:ID` with the corpus's first source, written into the query as `newsgraph
+# query --param` writes it (the table names the value).
 #
 # --queries-only skips the build steps and the bad corpus: it runs only the named queries at the
 # --queries-at size (default: the largest of --sizes), over the corpus and TDB2 store an earlier run
