@@ -33,6 +33,9 @@
 # against the TDB2 store, and counts what fails or times out (the server's timeout is 10 s). A
 # query that fails or times out with one client is recorded as such (e.g. "timeout (503)") and the
 # run goes on with the next query.
+# A query whose header offers `--param NAME=ID` is sent with a well-used entity, one whose header
+# offers `--param NAME=ngs:ID` with the corpus's first source, written into the query as `newsgraph
+# query --param` writes it (the table names the value).
 #
 # --queries-only skips the build steps and the bad corpus: it runs only the named queries at the
 # --queries-at size (default: the largest of --sizes), over the corpus and TDB2 store an earlier run
@@ -363,23 +366,25 @@ if [ "$QUERIES_AT" != none ]; then
   [ -n "${pid:-}" ] && pids+=("$pid")
   [ -n "${mem_port:-}" ] && [ -n "${tdb_port:-}" ] || exit 1
   # A query that takes a parameter (its header says --param NAME=ID) gets a well-used entity; one
-  # whose header says --param NAME=ngs:ID gets the first source.
+  # whose header says --param NAME=ngs:ID gets the first source. The value is written into the query
+  # as `newsgraph query --param` does (BoundQuery, in test scope), also inside its subqueries.
   entity=$(awk -F, 'NR == 2 { print $1 }' "$corpus/triples/entities.csv")
   source=$(awk -F, 'NR == 2 { print $1 }' "$corpus/triples/sources.csv")
   for file in "$QUERIES_DIR"/*.rq; do
     name=$(basename "$file" .rq)
     [ "$name" = wikidata-federated ] && continue
     [ -n "$ONLY_QUERIES" ] && [[ ",$ONLY_QUERIES," != *",$name,"* ]] && continue
-    text=$(cat "$file")
     param=$(grep -o -- '--param [a-z]*=' "$file" | head -1 | sed 's/--param //; s/=//' || true)
-    if [ -n "$param" ]; then
-      value="https://w3id.org/newsgraph/id/$entity"
-      grep -q -- "--param $param=ngs:" "$file" && value="https://w3id.org/newsgraph/source/$source"
-      text="$text
-VALUES ?$param { <$value> }"
-    fi
-    printf '%s' "$text" > "$BENCH/query.rq"
     line="| $name"
+    if [ -n "$param" ]; then
+      value=$entity
+      grep -q -- "--param $param=ngs:" "$file" && value="ngs:$source"
+      java -cp "$GEN_CP" org.w3id.newsgraph.bench.BoundQuery "$file" "$param=$value" \
+        > "$BENCH/query.rq"
+      line="$line ($param=$value)"
+    else
+      cp "$file" "$BENCH/query.rq"
+    fi
     rows=
     for p in "$mem_port" "$tdb_port"; do
       url="http://127.0.0.1:$p/kg/sparql"

@@ -83,7 +83,7 @@ public final class QueryRunner {
       ResultFormat format,
       PrefixMapping prefixes,
       OutputStream out) {
-    Query q = bind(query, parse(query, prefixes), params);
+    Query q = parse(query, prefixes, params);
     return finish(query, out, () -> inRead(dataset, () -> execute(dataset, query, q, format, out)));
   }
 
@@ -112,6 +112,17 @@ public final class QueryRunner {
             throw unsupported(query);
           }
         });
+  }
+
+  /**
+   * Parses {@code query} as {@link #parse(NamedQuery, PrefixMapping)} does and sets some of its
+   * variables to fixed values, as {@link #run(Dataset, NamedQuery, Map, ResultFormat,
+   * PrefixMapping, OutputStream)} runs it.
+   *
+   * @throws NewsGraphException if the query does not parse or does not use a variable given
+   */
+  public static Query parse(NamedQuery query, PrefixMapping prefixes, Map<String, Node> params) {
+    return bind(query, parse(query, prefixes), params);
   }
 
   /** Sets variables of a parsed query to fixed values. */
@@ -196,7 +207,7 @@ public final class QueryRunner {
       ResultFormat format,
       PrefixMapping prefixes,
       OutputStream out) {
-    Query q = bind(query, parse(query, prefixes), params);
+    Query q = parse(query, prefixes, params);
     return finish(
         query,
         out,
