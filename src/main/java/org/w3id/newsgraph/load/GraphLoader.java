@@ -121,7 +121,7 @@ public final class GraphLoader {
     }
     LinkReader.read(state);
     // The entities and links once, against every shape that targets them; articles come next.
-    if (problems.isEmpty()) {
+    if (problems.isEmpty() && !plan.sharedValidated()) {
       ShaclCheck.validate(
           shapes,
           new UnionView(ontologyGraph, state.entityGraph, state.linkGraph),

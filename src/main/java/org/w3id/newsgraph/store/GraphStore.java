@@ -209,7 +209,12 @@ public final class GraphStore implements AutoCloseable {
       return new GraphStore(dsg, Origin.REUSED, folder, Build.NONE);
     }
     Map<String, String> articleDigests = InputDigest.articles(layout, files);
+    String sharedInputs = InputDigest.shared(layout, files, settings);
     if (usable && old.settings().equals(settings) && !inferred) {
+      // The entities and links are built from the inputs of those stored, which passed SHACL then:
+      // they are neither validated with SHACL again, nor digested, nor compared with the store.
+      boolean sharedAsStored =
+          old.shared().equals(sharedInputs) && old.graphs().keySet().containsAll(SHARED);
       DatasetGraph dsg = connect(folder, database);
       try {
         StoreState next =
@@ -217,14 +222,20 @@ public final class GraphStore implements AutoCloseable {
                 dsg,
                 () -> {
                   Map<String, String> shared = new TreeMap<>();
+                  if (sharedAsStored) {
+                    SHARED.forEach(iri -> shared.put(iri, old.graphs().get(iri)));
+                  }
                   LoadResult result =
                       NewsGraph.stream(
                           layout,
                           maxErrors,
-                          old.plan(articleDigests),
+                          old.plan(articleDigests).withSharedValidated(sharedAsStored),
                           (iri, graph) -> {
+                            if (sharedAsStored && SHARED.contains(iri)) {
+                              return;
+                            }
                             // A shared graph whose triples are those already stored is not
-                            // touched: when one article changed, the entities and links did not.
+                            // touched (an entities.csv rewritten with the same entities).
                             if (shared(iri, graph, shared).equals(old.graphs().get(iri))) {
                               return;
                             }
@@ -238,7 +249,7 @@ public final class GraphStore implements AutoCloseable {
                   // this write may have changed.
                   old.pending(result).write(folder);
                   return old.next(result, articleDigests, digest, settings, old.database())
-                      .withGraphs(shared);
+                      .withGraphs(shared, sharedInputs);
                 });
         next.write(folder);
         return new GraphStore(dsg, Origin.BUILT, folder, report(old, next, false));
@@ -254,7 +265,9 @@ public final class GraphStore implements AutoCloseable {
     Map<String, String> shared = new TreeMap<>();
     LoadResult result = bulkBuild(fresh, layout, inferred, maxErrors, listener, shared);
     StoreState next =
-        StoreState.NONE.next(result, articleDigests, digest, settings, name).withGraphs(shared);
+        StoreState.NONE
+            .next(result, articleDigests, digest, settings, name)
+            .withGraphs(shared, sharedInputs);
     next.write(folder);
     if (database != null && !database.equals(fresh)) {
       deleteTree(database);
