@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,15 +117,16 @@ record StoreState(
   StoreState pending(LoadResult result) {
     Map<String, Article> kept = new TreeMap<>(articles);
     kept.keySet().removeAll(result.loaded().keySet());
-    kept.keySet().retainAll(result.sources());
+    kept.keySet().retainAll(new HashSet<>(result.sources()));
     return new StoreState("", settings, database, entities, kept, Map.of(), "");
   }
 
   /** The recorded articles that the load no longer has. */
   List<String> removedBy(LoadResult result) {
     List<String> removed = new ArrayList<>();
+    Set<String> sources = new HashSet<>(result.sources());
     for (String id : articles.keySet()) {
-      if (!result.sources().contains(id)) {
+      if (!sources.contains(id)) {
         removed.add(id);
       }
     }

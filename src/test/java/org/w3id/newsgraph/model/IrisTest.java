@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IrisTest {
@@ -24,6 +26,23 @@ class IrisTest {
       assertThrows(IllegalArgumentException.class, () -> Iris.entity(bad), bad);
     }
     assertTrue(Iris.isValidId("attack-2014-12-peshawar-school"));
+    // The check says what the pattern ID says, for every string of up to 4 characters of these.
+    char[] alphabet = {'a', 'z', '0', '9', '-', 'A', '_', ' ', '`', '{', '/', ':'};
+    List<String> strings = new ArrayList<>(List.of(""));
+    for (int length = 1; length <= 4; length++) {
+      List<String> longer = new ArrayList<>();
+      for (String s : strings) {
+        if (s.length() == length - 1) {
+          for (char c : alphabet) {
+            longer.add(s + c);
+          }
+        }
+      }
+      strings.addAll(longer);
+    }
+    for (String s : strings) {
+      assertEquals(Iris.ID.matcher(s).matches(), Iris.isValidId(s), "'" + s + "'");
+    }
   }
 
   @Test
