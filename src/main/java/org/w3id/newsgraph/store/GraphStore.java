@@ -190,6 +190,36 @@ public final class GraphStore implements AutoCloseable {
   /** As {@link #tdb2(Path, Layout, boolean, int)}, telling {@code listener} how it goes. */
   public static GraphStore tdb2(
       Path folder, Layout layout, boolean inferred, int maxErrors, LoadListener listener) {
+    return tdb2(folder, layout, inferred, maxErrors, listener, true);
+  }
+
+  /**
+   * Brings the TDB2 store in {@code folder} up to date as {@link #tdb2(Path, Layout, boolean, int,
+   * LoadListener)} does, and releases it. A store whose inputs have not changed is not even opened
+   * ({@link Build#NONE}): a {@code build} that has nothing to do only reads the inputs and the
+   * record.
+   */
+  public static Build update(
+      Path folder, Layout layout, boolean inferred, int maxErrors, LoadListener listener) {
+    GraphStore store = tdb2(folder, layout, inferred, maxErrors, listener, false);
+    if (store == null) {
+      return Build.NONE;
+    }
+    try (store) {
+      return store.build();
+    }
+  }
+
+  /**
+   * As the public {@code tdb2}; when {@code openUnchanged} is false, null for a store up to date.
+   */
+  private static GraphStore tdb2(
+      Path folder,
+      Layout layout,
+      boolean inferred,
+      int maxErrors,
+      LoadListener listener,
+      boolean openUnchanged) {
     boolean claimed = prepareFolder(folder);
     if (!claimed) {
       StoreState.NONE.write(folder); // claims the folder as a store
@@ -205,6 +235,9 @@ public final class GraphStore implements AutoCloseable {
     Path database = old.database().isEmpty() ? null : folder.resolve(old.database());
     boolean usable = database != null && Files.isDirectory(database);
     if (usable && old.digest().equals(digest)) {
+      if (!openUnchanged) {
+        return null;
+      }
       DatasetGraph dsg = connect(folder, database);
       return new GraphStore(dsg, Origin.REUSED, folder, Build.NONE);
     }

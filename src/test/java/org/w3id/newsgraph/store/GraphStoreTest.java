@@ -31,6 +31,7 @@ import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.Layout;
 import org.w3id.newsgraph.load.LoadException;
+import org.w3id.newsgraph.load.LoadListener;
 import org.w3id.newsgraph.load.LoadResult;
 import org.w3id.newsgraph.model.Iris;
 
@@ -121,12 +122,24 @@ class GraphStoreTest {
       assertEquals(first, store.counts());
       assertEquals(List.of(TestProject.TTP_LABEL), labels(store.dataset()));
     }
+    assertEquals(
+        GraphStore.Build.NONE, GraphStore.update(dir, p.layout(), false, 10, LoadListener.NONE));
 
     p.editEntities(TestProject.TTP_LABEL, "Tehreek-e-Taliban Pakistan");
     try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
       assertEquals(GraphStore.Origin.BUILT, store.origin(), "a changed CSV: rebuilt");
       assertEquals(List.of("Tehreek-e-Taliban Pakistan"), labels(store.dataset()));
       assertEquals(first, store.counts(), "same size, old label gone");
+    }
+
+    // update: the same, and the store released
+    p.editEntities("Tehreek-e-Taliban Pakistan", TestProject.TTP_LABEL);
+    assertEquals(
+        new GraphStore.Build(0, 1, 0, false),
+        GraphStore.update(dir, p.layout(), false, 10, LoadListener.NONE));
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(GraphStore.Origin.REUSED, store.origin());
+      assertEquals(List.of(TestProject.TTP_LABEL), labels(store.dataset()));
     }
   }
 
