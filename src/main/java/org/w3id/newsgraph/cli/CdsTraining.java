@@ -83,16 +83,7 @@ public final class CdsTraining {
     Path dir = Files.createTempDirectory("newsgraph-training");
     try {
       Path triples = dir.resolve("triples");
-      try (Stream<Path> files = Files.walk(Path.of("triples"))) {
-        for (Path from : files.toList()) {
-          Path to = triples.resolve(Path.of("triples").relativize(from).toString());
-          if (Files.isDirectory(from)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(from, to);
-          }
-        }
-      }
+      FileTrees.copy(Path.of("triples"), triples);
       String[] build = {
         "build", "--triples", triples.toString(), "--store", dir.resolve("store").toString()
       };
