@@ -15,8 +15,10 @@
 # article's facts file changed, then `build --store DIR` again) and "nothing changed, rebuild", and
 # `newsgraph validate` of a corpus of that many bad rows (at most 100,000), which must fail and
 # report its first 100 problems. Each step's wall time, CPU seconds (user + system, the launcher
-# and its child JVM together), triples per second and peak RSS (from /usr/bin/time) go in a
-# Markdown table.
+# and its child JVM together), triples per second, peak RSS (from /usr/bin/time) and peak
+# anonymous memory (RssAnon of the process tree, sampled every 0.2 s: the heap and the JVM's own
+# memory, without the pages of files mapped in memory, such as TDB2's, which RSS counts and the
+# kernel can drop) go in a Markdown table.
 #
 # --rebuild-articles N (default 1000; 100 with --quick; none skips it) also builds a corpus of N
 # articles of REBUILD_FACTS facts each (default 15) into a TDB2 store, then times REBUILD_REPS
@@ -130,16 +132,41 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # the step must end with (1 for the bad corpus).
 ROWS="$BENCH/scale-rows.md"
 : > "$ROWS"
+# anon_peak PID FILE: until PID ends, the largest sum of RssAnon (kB) over PID and its descendants,
+# written to FILE.
+anon_peak() {
+  local root=$1 file=$2 peak=0 sum pids p kb
+  while kill -0 "$root" 2> /dev/null; do
+    pids=$root
+    for p in $(ps -o pid= --ppid "$root" 2> /dev/null); do
+      pids="$pids $p $(ps -o pid= --ppid "$p" 2> /dev/null || true)"
+    done
+    sum=0
+    for p in $pids; do
+      kb=$(awk '/^RssAnon:/ {print $2}' "/proc/$p/status" 2> /dev/null || true)
+      sum=$((sum + ${kb:-0}))
+    done
+    [ "$sum" -gt "$peak" ] && peak=$sum
+    sleep 0.2
+  done
+  echo "$peak" > "$file"
+}
+
 measure() {
   local step=$1 size=$2 triples=$3 expect=$4 out="$BENCH/step.out" stats="$BENCH/step.time"
   shift 5
-  local start end code=0 wall rss rate cpu
+  local start end code=0 wall rss rate cpu pid anon
   start=$(date +%s.%N)
   if [ -n "$TIME" ]; then
-    "$TIME" -f '%e %M %U %S' -o "$stats" "$@" > "$out" 2>&1 || code=$?
+    "$TIME" -f '%e %M %U %S' -o "$stats" "$@" > "$out" 2>&1 &
   else
-    "$@" > "$out" 2>&1 || code=$?
+    "$@" > "$out" 2>&1 &
   fi
+  pid=$!
+  anon_peak "$pid" "$BENCH/step.anon" &
+  local sampler=$!
+  wait "$pid" || code=$?
+  wait "$sampler"
   end=$(date +%s.%N)
   if [ "$code" != "$expect" ]; then
     echo "bench-scale: '$step' at $size exited $code, expected $expect:" >&2
@@ -152,14 +179,15 @@ measure() {
   cpu=n/a
   [ -n "$TIME" ] && rss=$(tail -1 "$stats" | awk '{printf "%.2f", $2 / 1048576}')
   [ -n "$TIME" ] && cpu=$(tail -1 "$stats" | awk '{printf "%.1f", $3 + $4}')
+  anon=$(awk '{printf "%.2f", $1 / 1048576}' "$BENCH/step.anon" 2> /dev/null || echo n/a)
   rate=
   if [ "$triples" != "" ] && [ "$triples" != 0 ]; then
     rate=$(python3 -c "print(f'{round($triples / max($end - $start, 0.001)):,}')")
   fi
-  echo "| $step | $size | $wall | $cpu | $rate | $rss |" | tee -a "$ROWS"
+  echo "| $step | $size | $wall | $cpu | $rate | $rss | $anon |" | tee -a "$ROWS"
 }
 
-note() { echo "| $1 | $2 | skipped: $3 | | | |" | tee -a "$ROWS"; }
+note() { echo "| $1 | $2 | skipped: $3 | | | | |" | tee -a "$ROWS"; }
 
 # change_one_article TRIPLES: changes one cell of one article's facts file (the middle article;
 # the id of its last fact, toggled between fNNN and fNNN-b), so that a rebuild has exactly that
@@ -417,8 +445,8 @@ fi
     "$(java -version 2>&1 | head -1), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   if [ -s "$ROWS" ]; then
     echo
-    echo "| step | facts | wall s | CPU s | triples/s | peak RSS GB |"
-    echo "|---|---:|---:|---:|---:|---:|"
+    echo "| step | facts | wall s | CPU s | triples/s | peak RSS GB | peak anon GB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
     cat "$ROWS"
   fi
   if [ -s "$QROWS" ]; then

@@ -116,10 +116,11 @@ public final class Exporter {
         target,
         format,
         out -> {
-          try (GraphStreamWriter lines = new GraphStreamWriter(out, format)) {
+          GraphStreamWriter lines = new GraphStreamWriter(out, format);
+          try (lines) {
             load.into(lines);
-            written[0] = lines.written();
           }
+          written[0] = lines.written(); // once closed: the lines are written on their own thread
         });
     return written[0];
   }

@@ -10,8 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.model.NG;
@@ -28,6 +35,12 @@ import org.w3id.newsgraph.model.NG;
  * sources.csv}), {@link LinkReader} ({@code wikidata-links.csv}) and {@link FactReader} (one
  * article: {@code facts/<source>.csv} with {@code sources/<source>.txt}), all over one {@link
  * LoadState} that holds what the files share; {@link ShaclCheck} runs the shapes.
+ *
+ * <p>The load is a pipeline of two threads: while the shapes validate the entities and links, then
+ * each article, on a second thread, the loading thread reads the next article. Only the loading
+ * thread touches the load state, the problems and the sink; the second thread only reads the graphs
+ * (the ontology, the entities, the links, the article) and returns what SHACL found, which the
+ * loading thread reports, in that order.
  */
 public final class GraphLoader {
   /** Columns of {@code sources.csv} (declared by {@link SourceReader}). */
@@ -49,6 +62,16 @@ public final class GraphLoader {
   private final LoadListener listener;
   private LoadState state;
   private ShaclCheck.Compiled articleShapes;
+
+  /**
+   * A graph handed to the second thread: what SHACL finds there ({@code null} when it was not
+   * validated), where to report it, and what to do once it is reported.
+   */
+  private record Pending(
+      Future<List<ReportEntry>> found,
+      Function<Node, Location> origins,
+      Function<Triple, Location> tripleOrigins,
+      Runnable then) {}
 
   private GraphLoader(
       Layout layout, int limit, LoadPlan plan, GraphSink sink, LoadListener listener) {
@@ -94,6 +117,21 @@ public final class GraphLoader {
   }
 
   private LoadResult run() {
+    ExecutorService validator =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "newsgraph-shacl");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      return run(validator);
+    } finally {
+      validator.shutdownNow();
+    }
+  }
+
+  private LoadResult run(ExecutorService validator) {
     String ontologyShown = LoadState.shown(layout.ontology());
     String shapesShown = LoadState.shown(layout.shapes());
     Graph ontologyGraph = RdfFiles.readTurtle(layout.ontology(), ontologyShown, problems);
@@ -120,16 +158,20 @@ public final class GraphLoader {
       problems.throwIfAny();
     }
     LinkReader.read(state);
-    // The entities and links once, against every shape that targets them; articles come next.
-    if (problems.isEmpty() && !plan.sharedValidated()) {
-      ShaclCheck.validate(
-          shapes,
-          new UnionView(ontologyGraph, state.entityGraph, state.linkGraph),
-          state.origins::get,
-          state.linkOrigins::get,
-          problems);
-    }
-    readFactFiles();
+    // The entities and links once, against every shape that targets them, while the first article
+    // is read.
+    Pending shared =
+        problems.isEmpty() && !plan.sharedValidated()
+            ? new Pending(
+                validator.submit(
+                    () ->
+                        shapes.validate(
+                            new UnionView(ontology, state.entityGraph, state.linkGraph))),
+                state.origins::get,
+                state.linkOrigins::get,
+                () -> {})
+            : null;
+    finish(readFactFiles(validator, shared));
     if (state.complete) {
       reportUnusedEntities();
     }
@@ -145,7 +187,13 @@ public final class GraphLoader {
 
   // ---- facts/<source>.csv, one article at a time
 
-  private void readFactFiles() {
+  /**
+   * Reads the articles, each validated on the second thread while the next is read.
+   *
+   * @param pending what is being validated before the first article
+   * @return what is being validated after the last, still to {@link #finish}
+   */
+  private Pending readFactFiles(ExecutorService validator, Pending pending) {
     Path dir = layout.factsDir();
     Set<String> seen = new TreeSet<>();
     if (Files.isDirectory(dir)) {
@@ -176,7 +224,12 @@ public final class GraphLoader {
                     + " for this facts file");
             continue;
           }
-          FactReader.read(state, file, sourceId).ifPresent(a -> validateAndHandOver(sourceId, a));
+          FactReader.Article article = FactReader.read(state, file, sourceId).orElse(null);
+          if (article != null) {
+            Pending next = validate(validator, sourceId, article);
+            finish(pending);
+            pending = next;
+          }
         }
       } catch (IOException e) {
         problems.add(Location.of(LoadState.shown(dir)), null, "cannot list: " + e.getMessage());
@@ -192,28 +245,63 @@ public final class GraphLoader {
             "source '" + id + "' has no facts file");
       }
     }
+    return pending;
   }
 
   /**
-   * Validates an article's graph against the shapes (with the ontology and the entities as context,
-   * never copied) and hands it to the sink.
+   * Starts validating an article's graph against the shapes on the second thread (with the ontology
+   * and the entities as context, never copied), unless a problem was already found; once that is
+   * reported, the article goes to the sink if nothing is wrong.
    */
-  private void validateAndHandOver(String sourceId, FactReader.Article article) {
+  private Pending validate(ExecutorService validator, String sourceId, FactReader.Article article) {
     state.usedEntities.addAll(article.entities());
+    Future<List<ReportEntry>> found = null;
     if (problems.isEmpty()) {
-      Map<Node, Location> where = article.origins();
-      ShaclCheck.validate(
-          articleShapes,
-          new UnionView(state.ontologyGraph, state.entityGraph, article.graph()),
-          n -> where.getOrDefault(n, state.origins.get(n)),
-          article.tripleOrigins()::get,
-          problems);
+      UnionView view = new UnionView(state.ontology, state.entityGraph, article.graph());
+      found = validator.submit(() -> articleShapes.validate(view));
     }
-    if (problems.isEmpty()) {
-      sink.graph(Iris.sourceGraph(sourceId), article.graph());
-      state.loaded.put(sourceId, Set.copyOf(article.entities()));
+    boolean validated = found != null;
+    Map<Node, Location> where = article.origins();
+    return new Pending(
+        found,
+        n -> where.getOrDefault(n, state.origins.get(n)),
+        article.tripleOrigins()::get,
+        () -> {
+          if (validated && problems.isEmpty()) {
+            sink.graph(Iris.sourceGraph(sourceId), article.graph());
+            state.loaded.put(sourceId, Set.copyOf(article.entities()));
+          }
+          listener.articleDone(sourceId, article.facts());
+        });
+  }
+
+  /** Waits for what the second thread found in a graph, reports it, and goes on with the graph. */
+  private void finish(Pending pending) {
+    if (pending == null) {
+      return;
     }
-    listener.articleDone(sourceId, article.facts());
+    if (pending.found() != null) {
+      ShaclCheck.report(
+          await(pending.found()), pending.origins(), pending.tripleOrigins(), problems);
+    }
+    pending.then().run();
+  }
+
+  private static <T> T await(Future<T> result) {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while validating an article", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Whether the plan lets this article be skipped: reused, and its entities as they were. */

@@ -15,7 +15,7 @@ public interface GraphSink {
    * Takes one named graph.
    *
    * @param graphIri the graph's IRI, minted by {@link org.w3id.newsgraph.model.Iris}
-   * @param triples its triples; the sink must not keep a reference once it returns
+   * @param triples its triples, which the loader does not change once it has handed them over
    */
   void graph(String graphIri, Graph triples);
 }

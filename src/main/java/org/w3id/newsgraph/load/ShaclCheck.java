@@ -68,7 +68,8 @@ final class ShaclCheck {
    * plain SELECT of {@code $this} (a basic graph pattern that binds {@code $this}, filters, a
    * projection) gives, run once with {@code $this} free, exactly the rows it gives for each focus
    * node with {@code $this} pre-bound: those rows are kept for the shape's focus nodes and reported
-   * as Jena reports them. Any other SPARQL constraint is left to Jena.
+   * as Jena reports them. Any other SPARQL constraint is left to Jena. Some constraints are made
+   * cheaper ({@link LeanShapes}).
    */
   static final class Compiled {
     private final Shapes shapes;
@@ -104,7 +105,7 @@ final class ShaclCheck {
                     shape.getTargets(),
                     rest,
                     shape.getPropertyShapes());
-        runs.add(new Run(shape, perNode, List.copyOf(once)));
+        runs.add(new Run(shape, LeanShapes.of(perNode), List.copyOf(once)));
       }
     }
 
@@ -256,20 +257,8 @@ final class ShaclCheck {
     return new Compiled(Shapes.parse(copy));
   }
 
-  /** Validates {@code data} against {@code shapes}: every node a shape targets. */
-  static void validate(
-      Compiled shapes,
-      Graph data,
-      Function<Node, Location> origins,
-      Function<Triple, Location> tripleOrigins,
-      Problems problems) {
-    List<ReportEntry> entries = shapes.validate(data);
-    if (!entries.isEmpty()) {
-      report(entries, origins, tripleOrigins, problems);
-    }
-  }
-
-  private static void report(
+  /** Reports each entry SHACL found at the CSV row that made it (see the class comment). */
+  static void report(
       List<ReportEntry> entries,
       Function<Node, Location> origins,
       Function<Triple, Location> tripleOrigins,

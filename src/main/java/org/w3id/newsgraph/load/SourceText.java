@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The text of a source document, split into paragraphs (non-blank lines). Page furniture lines are
@@ -26,7 +25,11 @@ public final class SourceText {
    */
   public record Match(long offset, int paragraph, boolean wholeSentence) {}
 
-  private static final Pattern SENTENCE_END = Pattern.compile("[.?!][\"\u201d\u2019')]*$");
+  /**
+   * What ends a sentence: {@code [.?!]}, then any of {@link #CLOSERS} (closing quotation marks and
+   * brackets), as the regular expression {@code [.?!]["\u201d\u2019')]*$} would match it.
+   */
+  private static final String CLOSERS = "\"\u201d\u2019')";
 
   /** A content paragraph: its text, where it starts (in code points) and its number. */
   private record Paragraph(String text, long codePointStart, int number) {}
@@ -101,14 +104,29 @@ public final class SourceText {
    * sentence end at the end of the paragraph or before a space.
    */
   private static boolean isWholeSentence(String paragraph, int start, int end) {
-    String before = paragraph.substring(0, start).stripTrailing();
+    int before = start;
+    while (before > 0 && Character.isWhitespace(paragraph.charAt(before - 1))) {
+      before--;
+    }
     boolean startsWell =
-        before.isEmpty() || (start > before.length() && SENTENCE_END.matcher(before).find());
-    String quote = paragraph.substring(start, end);
+        before == 0 || (before < start && endsSentence(paragraph, 0, before)); // then a space
     boolean endsWell =
-        SENTENCE_END.matcher(quote).find()
+        endsSentence(paragraph, start, end)
             && (end == paragraph.length() || Character.isWhitespace(paragraph.charAt(end)));
     return startsWell && endsWell;
+  }
+
+  /**
+   * Whether {@code text} from {@code from} to {@code end} ends with a sentence end ({@link
+   * #CLOSERS}), read backwards from {@code end}: a regular expression anchored at the end, matched
+   * from the start of the paragraph, made checking each quote cost the length of its paragraph.
+   */
+  private static boolean endsSentence(String text, int from, int end) {
+    int i = end - 1;
+    while (i >= from && CLOSERS.indexOf(text.charAt(i)) >= 0) {
+      i--;
+    }
+    return i >= from && ".?!".indexOf(text.charAt(i)) >= 0;
   }
 
   /**

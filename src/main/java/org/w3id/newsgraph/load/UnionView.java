@@ -2,9 +2,12 @@ package org.w3id.newsgraph.load;
 
 import java.util.Arrays;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.impl.GraphBase;
 import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 
 /**
  * A read-only view of the union of a few graphs, never copied: what SHACL validates (the ontology,
@@ -15,9 +18,50 @@ import org.apache.jena.util.iterator.ExtendedIterator;
  */
 final class UnionView extends GraphBase {
   private final Graph[] graphs;
+  private final OntologyIndex classes;
 
   UnionView(Graph... graphs) {
     this.graphs = graphs.clone();
+    this.classes = null;
+  }
+
+  /**
+   * The union of the ontology and {@code more}. When none of {@code more} has an {@code
+   * rdfs:subClassOf} triple (data never does), the classes of the view are the ontology's: {@link
+   * #hasClass} then follows subclasses in the ontology's index.
+   */
+  UnionView(OntologyIndex ontology, Graph... more) {
+    this.graphs = new Graph[more.length + 1];
+    graphs[0] = ontology.graph();
+    System.arraycopy(more, 0, graphs, 1, more.length);
+    boolean subclassesInData = false;
+    for (Graph g : more) {
+      subclassesInData |= g.contains(Node.ANY, RDFS.subClassOf.asNode(), Node.ANY);
+    }
+    this.classes = subclassesInData ? null : ontology;
+  }
+
+  /** Whether {@link #hasClass} may be asked. */
+  boolean knowsClasses() {
+    return classes != null;
+  }
+
+  /**
+   * Whether {@code node} has a type that is {@code cls} or a subclass of it: what SHACL's {@code
+   * sh:class} asks, with the subclasses from the ontology's index.
+   */
+  boolean hasClass(Node node, Node cls) {
+    ExtendedIterator<Triple> types = find(node, RDF.type.asNode(), Node.ANY);
+    try {
+      while (types.hasNext()) {
+        if (classes.isSubClassOf(types.next().getObject(), cls)) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      types.close();
+    }
   }
 
   @Override

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -128,6 +131,59 @@ class GraphLoaderTest {
             NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom"),
             NodeFactory.createURI(Iris.source("second"))));
     assertEquals(1, data.find(entity("alpha"), RDFS.label.asNode(), Node.ANY).toList().size());
+  }
+
+  @Test
+  void articlesReachTheSinkInFileOrderOnTheCallingThread() throws IOException {
+    // Each article is validated on a second thread while the next is read; a sink such as a TDB2
+    // transaction must still get every graph on the thread that started the load, in order.
+    addArticle("second", "f1,alpha,attacked,beta-town,,claims,bob-smith");
+    addArticle("third", "f1,alpha,attacked,beta-town,,claims,bob-smith");
+    List<String> graphs = new ArrayList<>();
+    Set<Thread> threads = new HashSet<>();
+    GraphLoader.stream(
+        project.layout(),
+        100,
+        LoadPlan.ALL,
+        (iri, triples) -> {
+          graphs.add(iri);
+          threads.add(Thread.currentThread());
+        },
+        LoadListener.NONE);
+    assertEquals(
+        List.of(
+            Iris.sourceGraph("mini"),
+            Iris.sourceGraph("second"),
+            Iris.sourceGraph("third"),
+            Iris.ENTITIES_GRAPH,
+            Iris.LINKS_GRAPH),
+        graphs);
+    assertEquals(Set.of(Thread.currentThread()), threads);
+  }
+
+  @Test
+  void shaclViolationOfAMiddleArticleIsReportedAtItsRow() throws IOException {
+    addArticle("second", "f1,alpha,attacked,beta-town,,states,bob-smith");
+    addArticle("third", "f1,alpha,attacked,beta-town,,claims,bob-smith");
+    Problem p = single();
+    assertEquals("triples/facts/second.csv", rel(p.file()));
+    assertEquals(2, p.line());
+    assertContains(p, "SHACL: <https://w3id.org/newsgraph/fact/second/f1>: The stance is states");
+  }
+
+  /** Adds an article whose one fact row starts with {@code row}, quoting its one sentence. */
+  private void addArticle(String id, String row) throws IOException {
+    project
+        .append(SOURCES, id + ",Another Report,agency,2022,,en,,")
+        .write(
+            "triples/sources/" + id + ".txt",
+            "Later, Bob Smith said Alpha Group attacked Beta Town.\n")
+        .write(
+            "triples/facts/" + id + ".csv",
+            String.join(",", GraphLoader.FACT_COLUMNS)
+                + "\n"
+                + row
+                + ",\"Later, Bob Smith said Alpha Group attacked Beta Town.\",,,,,\n");
   }
 
   // ---- bad input: each names file, line, column and field

@@ -23,10 +23,12 @@ import org.apache.jena.shacl.engine.constraint.SparqlConstraint;
 import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.model.NG;
 
 /** The shapes as the loader runs them report what Jena's own validator reports. */
 class ShaclCheckTest {
@@ -100,6 +102,39 @@ class ShaclCheckTest {
   }
 
   @Test
+  void violationsOfLogicalAndClassConstraintsAreReportedAsJenaReportsThem() {
+    // sh:xone with two and with no conforming alternative, sh:or with none, sh:node (a date).
+    Node f1 = NodeFactory.createURI(Iris.fact("mini", "f1"));
+    Node f6 = NodeFactory.createURI(Iris.fact("mini", "f6"));
+    Node f7 = NodeFactory.createURI(Iris.fact("mini", "f7"));
+    data.add(f1, NG.claimValue.asNode(), NodeFactory.createLiteralString("both"));
+    data.remove(f6, NG.claimObject.asNode(), Node.ANY);
+    data.remove(f6, NG.claimValue.asNode(), Node.ANY);
+    data.remove(f7, NG.claimProperty.asNode(), Node.ANY);
+    data.add(f7, NG.claimProperty.asNode(), NG.Person.asNode());
+    Node source = NodeFactory.createURI(Iris.source("mini"));
+    data.remove(source, DCTerms.issued.asNode(), Node.ANY);
+    data.add(source, DCTerms.issued.asNode(), NodeFactory.createLiteralString("last year"));
+    // sh:class: who says it must be an agent, and a place is not one.
+    Node f2 = NodeFactory.createURI(Iris.fact("mini", "f2"));
+    data.remove(f2, ATTRIBUTED, Node.ANY);
+    data.add(f2, ATTRIBUTED, NodeFactory.createURI(Iris.entity("beta-town")));
+    Set<String> components =
+        jena().getEntries().stream()
+            .map(e -> e.sourceConstraintComponent().getLocalName())
+            .collect(Collectors.toSet());
+    assertTrue(
+        components.containsAll(
+            Set.of(
+                "XoneConstraintComponent",
+                "OrConstraintComponent",
+                "NodeConstraintComponent",
+                "ClassConstraintComponent")),
+        components::toString);
+    assertSameAsJena();
+  }
+
+  @Test
   void aConstraintThatNeedsThisPreBoundIsLeftToJena() {
     RDFParser.fromString(OPTIONAL_SHAPE, Lang.TURTLE).parse(shapesGraph);
     SparqlConstraint optional =
@@ -126,6 +161,10 @@ class ShaclCheckTest {
     ShaclCheck.Compiled compiled =
         ShaclCheck.parse(shapesGraph, "shapes.ttl", new Problems(Problems.DEFAULT_LIMIT));
     assertEquals(entries(jena().getEntries()), entries(compiled.validate(union())));
+    // On the loader's view, sh:class follows the ontology's index instead of the union.
+    UnionView view = new UnionView(new OntologyIndex(ontology), data);
+    assertTrue(view.knowsClasses());
+    assertEquals(entries(jena().getEntries()), entries(compiled.validate(view)));
   }
 
   private static Set<String> entries(Collection<ReportEntry> entries) {

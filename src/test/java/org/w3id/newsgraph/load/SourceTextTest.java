@@ -44,6 +44,20 @@ class SourceTextTest {
   }
 
   @Test
+  void sentencesEndWithClosingQuotationMarksAndBrackets() {
+    SourceText t =
+        SourceText.of(
+            "He asked, \u201cIs it over?\u201d Then (it ended.) \u2018Yes!\u2019 Also,fine.Next.\n",
+            Set.of());
+    assertTrue(t.find("He asked, \u201cIs it over?\u201d").orElseThrow().wholeSentence());
+    assertTrue(t.find("Then (it ended.)").orElseThrow().wholeSentence());
+    assertTrue(t.find("\u2018Yes!\u2019").orElseThrow().wholeSentence());
+    assertFalse(t.find("He asked, \u201cIs it").orElseThrow().wholeSentence());
+    assertFalse(t.find("Next.").orElseThrow().wholeSentence(), "no space after the sentence end");
+    assertFalse(t.find("\u201cIs it over?\u201d").orElseThrow().wholeSentence());
+  }
+
+  @Test
   void prefersAnOccurrenceThatIsAWholeSentence() {
     SourceText t = SourceText.of("He said it was over. It was over.\n", Set.of());
     SourceText.Match m = t.find("It was over.").orElseThrow();
