@@ -1,6 +1,7 @@
 package org.w3id.newsgraph.load;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,43 +47,52 @@ final class LeanShapes {
 
   private LeanShapes() {}
 
-  /** {@code shape} with every constraint in it that can be, at any depth, made cheaper. */
-  static Shape of(Shape shape) {
-    return new LeanShapes().rewrite(shape);
+  /**
+   * {@code shape} without the constraints {@code dropped} (of its own, not of its property shapes),
+   * and with every constraint in it that can be, at any depth, made cheaper.
+   */
+  static Shape of(Shape shape, Collection<? extends Constraint> dropped) {
+    return new LeanShapes().rewrite(shape, dropped);
   }
 
   private Shape rewrite(Shape shape) {
     Shape done = rewritten.get(shape);
-    if (done != null) {
-      return done;
+    if (done == null) {
+      done = rewrite(shape, List.of());
+      rewritten.put(shape, done);
     }
+    return done;
+  }
+
+  private Shape rewrite(Shape shape, Collection<? extends Constraint> dropped) {
     List<Constraint> constraints = new ArrayList<>();
-    shape.getConstraints().forEach(c -> constraints.add(rewrite(c)));
+    for (Constraint c : shape.getConstraints()) {
+      if (dropped.stream().noneMatch(d -> d == c)) {
+        constraints.add(rewrite(c));
+      }
+    }
     List<PropertyShape> properties = new ArrayList<>();
     shape.getPropertyShapes().forEach(p -> properties.add((PropertyShape) rewrite(p)));
-    Shape copy =
-        shape instanceof PropertyShape p
-            ? new PropertyShape(
-                p.getShapeGraph(),
-                p.getShapeNode(),
-                p.deactivated(),
-                p.getSeverity(),
-                p.getMessages(),
-                p.getTargets(),
-                p.getPath(),
-                constraints,
-                properties)
-            : new NodeShape(
-                shape.getShapeGraph(),
-                shape.getShapeNode(),
-                shape.deactivated(),
-                shape.getSeverity(),
-                shape.getMessages(),
-                shape.getTargets(),
-                constraints,
-                properties);
-    rewritten.put(shape, copy);
-    return copy;
+    return shape instanceof PropertyShape p
+        ? new PropertyShape(
+            p.getShapeGraph(),
+            p.getShapeNode(),
+            p.deactivated(),
+            p.getSeverity(),
+            p.getMessages(),
+            p.getTargets(),
+            p.getPath(),
+            constraints,
+            properties)
+        : new NodeShape(
+            shape.getShapeGraph(),
+            shape.getShapeNode(),
+            shape.deactivated(),
+            shape.getSeverity(),
+            shape.getMessages(),
+            shape.getTargets(),
+            constraints,
+            properties);
   }
 
   private Constraint rewrite(Constraint c) {

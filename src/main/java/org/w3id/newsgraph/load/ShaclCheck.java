@@ -85,27 +85,12 @@ final class ShaclCheck {
       this.shapes = shapes;
       for (Shape shape : shapes.getTargetShapes()) {
         List<SparqlConstraint> once = new ArrayList<>();
-        List<Constraint> rest = new ArrayList<>();
         for (Constraint c : shape.getConstraints()) {
           if (shape instanceof NodeShape && c instanceof SparqlConstraint sc && runsOnce(sc)) {
             once.add(sc);
-          } else {
-            rest.add(c);
           }
         }
-        Shape perNode =
-            once.isEmpty()
-                ? shape
-                : new NodeShape(
-                    shape.getShapeGraph(),
-                    shape.getShapeNode(),
-                    shape.deactivated(),
-                    shape.getSeverity(),
-                    shape.getMessages(),
-                    shape.getTargets(),
-                    rest,
-                    shape.getPropertyShapes());
-        runs.add(new Run(shape, LeanShapes.of(perNode), List.copyOf(once)));
+        runs.add(new Run(shape, LeanShapes.of(shape, once), List.copyOf(once)));
       }
     }
 

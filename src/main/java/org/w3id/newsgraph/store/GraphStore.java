@@ -336,7 +336,7 @@ public final class GraphStore implements AutoCloseable {
    * The digest of {@code graph} when {@code iri} is a shared graph (also put in {@code digests}),
    * else the empty string.
    */
-  private static String shared(String iri, Graph graph, Map<String, String> digests) {
+  static String shared(String iri, Graph graph, Map<String, String> digests) {
     if (!SHARED.contains(iri)) {
       return "";
     }

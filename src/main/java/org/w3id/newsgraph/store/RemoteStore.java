@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -26,6 +28,7 @@ import org.w3id.newsgraph.load.Layout;
 import org.w3id.newsgraph.load.LoadListener;
 import org.w3id.newsgraph.load.LoadResult;
 import org.w3id.newsgraph.model.Iris;
+import org.w3id.newsgraph.util.FileTrees;
 
 /**
  * Keeps a remote SPARQL 1.1 Graph Store Protocol endpoint (a dataset URL such as {@code
@@ -35,11 +38,14 @@ import org.w3id.newsgraph.model.Iris;
  * in the store itself, in the graph {@value Iris#STATE_GRAPH} (one literal holding the same record
  * a TDB2 store keeps in its folder), so a second run pushes only what changed.
  *
- * <p>Everything is validated before the first request: invalid inputs never reach the store. Each
- * graph is written to a temporary file and streamed from there, one graph per request; a request
- * that fails on the network or with a 5xx status is retried (three attempts, with a pause), a
- * refusal (4xx) stops the push with the store's answer. The state graph is written last: a push
- * that stops half way is completed by the next run.
+ * <p>Everything is validated before the first request: invalid inputs never reach the store. One
+ * pass over the inputs validates them and writes each graph to send to a temporary file of its own
+ * (so a push needs as much free disk as the changed graphs take as N-Triples); then the graphs are
+ * streamed from there, one graph per request. A request that fails on the network or with a 5xx
+ * status is retried (three attempts, with a pause), a refusal (4xx) stops the push with the store's
+ * answer. Before the first graph the recorded state is replaced by one that claims none of what
+ * this push changes, and the new state is written last: a push that stops half way is completed by
+ * the next run.
  */
 public final class RemoteStore {
   private static final int ATTEMPTS = 3;
@@ -83,31 +89,46 @@ public final class RemoteStore {
     Map<String, String> articleDigests = InputDigest.articles(layout, files);
     boolean full = !old.settings().equals(settings);
     StoreState base = full ? StoreState.NONE : old;
-    // First pass: validate everything (nothing is sent). Second pass: send what changed.
-    NewsGraph.stream(layout, maxErrors, base.plan(articleDigests), (iri, g) -> {}, listener);
-    Path temp = tempFile();
+    Path spool = tempFolder();
     try {
+      // One pass validates everything and writes each graph to send to a file of its own; nothing
+      // is sent unless all of it is valid. A shared graph whose triples are those already sent
+      // (the entities and links, when only an article changed) is not sent again.
+      Map<String, Path> toSend = new LinkedHashMap<>();
+      Map<String, String> shared = new TreeMap<>();
       LoadResult result =
           NewsGraph.stream(
               layout,
               maxErrors,
               base.plan(articleDigests),
-              (iri, graph) -> put(iri, graph, temp),
-              LoadListener.NONE);
+              (iri, graph) -> {
+                if (!GraphStore.shared(iri, graph, shared).equals(base.graphs().get(iri))) {
+                  toSend.put(iri, spool(graph, spool.resolve(toSend.size() + ".nt")));
+                }
+              },
+              listener);
       if (full) {
-        put(Iris.ONTOLOGY_GRAPH, result.ontology(), temp);
+        toSend.put(
+            Iris.ONTOLOGY_GRAPH, spool(result.ontology(), spool.resolve(toSend.size() + ".nt")));
+      }
+      // Until the new record is sent, the record claims nothing this push may change: a push
+      // stopped half way sends those graphs again next time.
+      Path state = spool.resolve("state.nt");
+      put(Iris.STATE_GRAPH, spool(stateGraph(old.pending(result)), state));
+      for (Map.Entry<String, Path> graph : toSend.entrySet()) {
+        put(graph.getKey(), graph.getValue());
       }
       for (String id : old.removedBy(result)) {
         delete(Iris.sourceGraph(id));
       }
-      StoreState next = base.next(result, articleDigests, digest, settings, "");
-      put(Iris.STATE_GRAPH, stateGraph(next), temp);
+      StoreState next = base.next(result, articleDigests, digest, settings, "").withGraphs(shared);
+      put(Iris.STATE_GRAPH, spool(stateGraph(next), state));
       return GraphStore.report(old, next, full);
     } finally {
       try {
-        Files.deleteIfExists(temp);
+        FileTrees.delete(spool);
       } catch (IOException e) {
-        // a temporary file left behind is harmless
+        // a temporary folder left behind is harmless
       }
     }
   }
@@ -143,13 +164,19 @@ public final class RemoteStore {
     return g;
   }
 
-  private void put(String graphIri, Graph graph, Path temp) {
-    try (OutputStream out = Files.newOutputStream(temp);
+  /** Writes {@code graph} as N-Triples to {@code file}, to be sent. */
+  private static Path spool(Graph graph, Path file) {
+    try (OutputStream out = Files.newOutputStream(file);
         GraphStreamWriter lines = new GraphStreamWriter(out, ExportFormat.NTRIPLES)) {
-      lines.graph(graphIri, graph);
+      lines.graph("", graph);
     } catch (IOException | UncheckedIOException e) {
       throw new NewsGraphException("cannot write a temporary file: " + e.getMessage(), e);
     }
+    return file;
+  }
+
+  /** Replaces the graph {@code graphIri} of the store with the N-Triples of {@code temp}. */
+  private void put(String graphIri, Path temp) {
     HttpRequest request;
     try {
       request =
@@ -233,9 +260,9 @@ public final class RemoteStore {
             + URLEncoder.encode(graphIri, StandardCharsets.UTF_8));
   }
 
-  private static Path tempFile() {
+  private static Path tempFolder() {
     try {
-      return Files.createTempFile("newsgraph-push", ".nt");
+      return Files.createTempDirectory("newsgraph-push");
     } catch (IOException e) {
       throw new NewsGraphException("cannot create a temporary file: " + e.getMessage(), e);
     }

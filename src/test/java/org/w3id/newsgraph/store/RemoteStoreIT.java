@@ -1,6 +1,7 @@
 package org.w3id.newsgraph.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,12 +111,21 @@ class RemoteStoreIT {
 
     assertEquals(GraphStore.Build.NONE, store.push(p.layout(), 10, LoadListener.NONE));
 
+    // A marker put into the entities graph behind NewsGraph's back shows whether it is sent again.
+    String marker = "<https://example.org/marker> <https://example.org/p> \"not sent again\"";
+    update("INSERT DATA { GRAPH <" + Iris.ENTITIES_GRAPH + "> { " + marker + " } }");
     p.appendFact(
         "second-article",
         "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
             + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
     assertEquals(
         new GraphStore.Build(1, 1, 0, false), store.push(p.layout(), 10, LoadListener.NONE));
+    assertTrue(ask("ASK { GRAPH <" + Iris.ENTITIES_GRAPH + "> { " + marker + " } }"));
+    p.editEntities(TestProject.TTP_LABEL, TestProject.TTP_LABEL + " (TTP)");
+    store.push(p.layout(), 10, LoadListener.NONE);
+    assertFalse(ask("ASK { GRAPH <" + Iris.ENTITIES_GRAPH + "> { " + marker + " } }"));
+    p.editEntities(TestProject.TTP_LABEL + " (TTP)", TestProject.TTP_LABEL);
+    store.push(p.layout(), 10, LoadListener.NONE);
 
     p.removeArticle("second-article");
     assertEquals(
@@ -158,15 +168,29 @@ class RemoteStoreIT {
   }
 
   private int status(String graph) throws Exception {
-    HttpRequest get =
-        HttpRequest.newBuilder(
-                URI.create(
-                    dataset
-                        + "?graph="
-                        + java.net.URLEncoder.encode(graph, StandardCharsets.UTF_8)))
-            .header("Accept", "application/n-triples")
+    return get(dataset + "?graph=", graph, "application/n-triples").statusCode();
+  }
+
+  /** GET {@code prefix} followed by {@code value}, URL-encoded. */
+  private HttpResponse<String> get(String prefix, String value, String accept) throws Exception {
+    URI uri = URI.create(prefix + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+    HttpRequest get = HttpRequest.newBuilder(uri).header("Accept", accept).build();
+    return http.send(get, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void update(String sparql) throws Exception {
+    HttpRequest post =
+        HttpRequest.newBuilder(URI.create(dataset + "/update"))
+            .header("Content-Type", "application/sparql-update")
+            .POST(HttpRequest.BodyPublishers.ofString(sparql))
             .build();
-    return http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
+    int status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+    assertEquals(2, status / 100, "SPARQL update: HTTP " + status);
+  }
+
+  private boolean ask(String sparql) throws Exception {
+    String body = get(dataset + "/sparql?query=", sparql, "application/sparql-results+json").body();
+    return body.replaceAll("\\s", "").contains("\"boolean\":true");
   }
 
   private String query(String name) {
