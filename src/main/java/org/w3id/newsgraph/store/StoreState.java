@@ -100,6 +100,14 @@ record StoreState(
 
   /**
    * This state, recording that the store holds triples with {@code digests} in the shared graphs,
+   * not known to be built from any inputs in particular (they are checked again next time).
+   */
+  StoreState withGraphs(Map<String, String> digests) {
+    return withGraphs(digests, "");
+  }
+
+  /**
+   * This state, recording that the store holds triples with {@code digests} in the shared graphs,
    * built and validated from the inputs with the digest {@code inputs}.
    */
   StoreState withGraphs(Map<String, String> digests, String inputs) {
