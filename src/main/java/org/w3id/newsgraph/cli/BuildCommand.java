@@ -73,10 +73,7 @@ final class BuildCommand implements Callable<Integer> {
       }
       build = new RemoteStore(uri).push(input.layout(), max, progress);
     } else {
-      try (GraphStore tdb =
-          GraphStore.tdb2(Path.of(store), input.layout(), inferred, max, progress)) {
-        build = tdb.build();
-      }
+      build = GraphStore.update(Path.of(store), input.layout(), inferred, max, progress);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (build.equals(GraphStore.Build.NONE)) {

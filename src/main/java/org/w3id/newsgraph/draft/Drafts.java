@@ -502,16 +502,7 @@ public final class Drafts {
       Files.createSymbolicLink(link, target);
     } catch (UnsupportedOperationException | IOException e) {
       if (Files.isDirectory(target)) {
-        try (Stream<Path> walk = Files.walk(target)) {
-          for (Path p : walk.toList()) {
-            Path to = link.resolve(target.relativize(p).toString());
-            if (Files.isDirectory(p)) {
-              Files.createDirectories(to);
-            } else {
-              Files.copy(p, to);
-            }
-          }
-        }
+        FileTrees.copy(target, link);
       } else {
         Files.copy(target, link);
       }

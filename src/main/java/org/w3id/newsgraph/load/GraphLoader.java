@@ -161,7 +161,7 @@ public final class GraphLoader {
     // The entities and links once, against every shape that targets them, while the first article
     // is read.
     Pending shared =
-        problems.isEmpty()
+        problems.isEmpty() && !plan.sharedValidated()
             ? new Pending(
                 validator.submit(
                     () ->

@@ -12,13 +12,28 @@ import java.util.Set;
  *
  * @param reused source id to the entity ids that article's facts use
  * @param entityClasses entity id to class IRI, as they were when those articles were loaded
+ * @param sharedValidated whether the entities and links this load reads are built from the very
+ *     inputs (and ontology and shapes) of graphs that passed SHACL in an earlier load: their own
+ *     SHACL run is then skipped. Every other check still runs, and each article read is still
+ *     validated against them.
  */
-public record LoadPlan(Map<String, Set<String>> reused, Map<String, String> entityClasses) {
+public record LoadPlan(
+    Map<String, Set<String>> reused, Map<String, String> entityClasses, boolean sharedValidated) {
   /** Read everything. */
   public static final LoadPlan ALL = new LoadPlan(Map.of(), Map.of());
 
   public LoadPlan {
     reused = Map.copyOf(reused);
     entityClasses = Map.copyOf(entityClasses);
+  }
+
+  /** A plan that validates the entities and links. */
+  public LoadPlan(Map<String, Set<String>> reused, Map<String, String> entityClasses) {
+    this(reused, entityClasses, false);
+  }
+
+  /** This plan, saying whether the entities and links have been validated as they are. */
+  public LoadPlan withSharedValidated(boolean validated) {
+    return new LoadPlan(reused, entityClasses, validated);
   }
 }

@@ -190,6 +190,36 @@ public final class GraphStore implements AutoCloseable {
   /** As {@link #tdb2(Path, Layout, boolean, int)}, telling {@code listener} how it goes. */
   public static GraphStore tdb2(
       Path folder, Layout layout, boolean inferred, int maxErrors, LoadListener listener) {
+    return tdb2(folder, layout, inferred, maxErrors, listener, true);
+  }
+
+  /**
+   * Brings the TDB2 store in {@code folder} up to date as {@link #tdb2(Path, Layout, boolean, int,
+   * LoadListener)} does, and releases it. A store whose inputs have not changed is not even opened
+   * ({@link Build#NONE}): a {@code build} that has nothing to do only reads the inputs and the
+   * record.
+   */
+  public static Build update(
+      Path folder, Layout layout, boolean inferred, int maxErrors, LoadListener listener) {
+    GraphStore store = tdb2(folder, layout, inferred, maxErrors, listener, false);
+    if (store == null) {
+      return Build.NONE;
+    }
+    try (store) {
+      return store.build();
+    }
+  }
+
+  /**
+   * As the public {@code tdb2}; when {@code openUnchanged} is false, null for a store up to date.
+   */
+  private static GraphStore tdb2(
+      Path folder,
+      Layout layout,
+      boolean inferred,
+      int maxErrors,
+      LoadListener listener,
+      boolean openUnchanged) {
     boolean claimed = prepareFolder(folder);
     if (!claimed) {
       StoreState.NONE.write(folder); // claims the folder as a store
@@ -205,11 +235,19 @@ public final class GraphStore implements AutoCloseable {
     Path database = old.database().isEmpty() ? null : folder.resolve(old.database());
     boolean usable = database != null && Files.isDirectory(database);
     if (usable && old.digest().equals(digest)) {
+      if (!openUnchanged) {
+        return null;
+      }
       DatasetGraph dsg = connect(folder, database);
       return new GraphStore(dsg, Origin.REUSED, folder, Build.NONE);
     }
     Map<String, String> articleDigests = InputDigest.articles(layout, files);
+    String sharedInputs = InputDigest.shared(layout, files, settings);
     if (usable && old.settings().equals(settings) && !inferred) {
+      // The entities and links are built from the inputs of those stored, which passed SHACL then:
+      // they are neither validated with SHACL again, nor digested, nor compared with the store.
+      boolean sharedAsStored =
+          old.shared().equals(sharedInputs) && old.graphs().keySet().containsAll(SHARED);
       DatasetGraph dsg = connect(folder, database);
       try {
         StoreState next =
@@ -217,14 +255,20 @@ public final class GraphStore implements AutoCloseable {
                 dsg,
                 () -> {
                   Map<String, String> shared = new TreeMap<>();
+                  if (sharedAsStored) {
+                    SHARED.forEach(iri -> shared.put(iri, old.graphs().get(iri)));
+                  }
                   LoadResult result =
                       NewsGraph.stream(
                           layout,
                           maxErrors,
-                          old.plan(articleDigests),
+                          old.plan(articleDigests).withSharedValidated(sharedAsStored),
                           (iri, graph) -> {
+                            if (sharedAsStored && SHARED.contains(iri)) {
+                              return;
+                            }
                             // A shared graph whose triples are those already stored is not
-                            // touched: when one article changed, the entities and links did not.
+                            // touched (an entities.csv rewritten with the same entities).
                             if (shared(iri, graph, shared).equals(old.graphs().get(iri))) {
                               return;
                             }
@@ -238,7 +282,7 @@ public final class GraphStore implements AutoCloseable {
                   // this write may have changed.
                   old.pending(result).write(folder);
                   return old.next(result, articleDigests, digest, settings, old.database())
-                      .withGraphs(shared);
+                      .withGraphs(shared, sharedInputs);
                 });
         next.write(folder);
         return new GraphStore(dsg, Origin.BUILT, folder, report(old, next, false));
@@ -254,7 +298,9 @@ public final class GraphStore implements AutoCloseable {
     Map<String, String> shared = new TreeMap<>();
     LoadResult result = bulkBuild(fresh, layout, inferred, maxErrors, listener, shared);
     StoreState next =
-        StoreState.NONE.next(result, articleDigests, digest, settings, name).withGraphs(shared);
+        StoreState.NONE
+            .next(result, articleDigests, digest, settings, name)
+            .withGraphs(shared, sharedInputs);
     next.write(folder);
     if (database != null && !database.equals(fresh)) {
       deleteTree(database);

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -148,6 +149,48 @@ final class InputDigest {
     }
     return HexFormat.of().formatHex(sha.digest());
   }
+
+  /**
+   * The digest of what the shared graphs (the entities and the links) are built and checked from:
+   * {@code settings} (the digest of the ontology, the shapes and the other settings) and every file
+   * under the triples folder that is not an article's own ({@code facts/} and {@code sources/} hold
+   * those), so {@code entities.csv}, {@code sources.csv}, the links and any file added there later.
+   * While it is unchanged, the shared graphs a load builds are those an earlier load built and
+   * validated. File digests are taken from {@code files} and the ones computed added.
+   */
+  static String shared(Layout layout, Map<Path, String> files, String settings) {
+    MessageDigest sha = sha256();
+    field(sha, "settings", settings);
+    Path triples = layout.triples();
+    if (!Files.isDirectory(triples)) {
+      field(sha, "missing", "triples");
+      return HexFormat.of().formatHex(sha.digest());
+    }
+    Path real = realPath(triples);
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(real)) {
+      entries = new ArrayList<>(list.toList());
+    } catch (IOException | UncheckedIOException e) {
+      throw new NewsGraphException(ErrorId.STORE, "cannot read " + real + ": " + e.getMessage(), e);
+    }
+    entries.sort(null);
+    for (Path entry : entries) {
+      String name = entry.getFileName().toString();
+      if (Files.isDirectory(entry)) {
+        if (!ARTICLE_FOLDERS.contains(name)) {
+          for (Path file : filesUnder(entry)) {
+            file(sha, real.relativize(file).toString().replace('\\', '/'), file, files);
+          }
+        }
+      } else if (Files.isRegularFile(entry)) {
+        file(sha, name, entry, files);
+      }
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** The folders under the triples folder that hold one file per article. */
+  private static final Set<String> ARTICLE_FOLDERS = Set.of("facts", "sources");
 
   /**
    * The digest of the triples of {@code graph}, whatever their order: SHA-256 of one line per

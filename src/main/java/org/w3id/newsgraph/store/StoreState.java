@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import org.w3id.newsgraph.util.AtomicFile;
  * file, always written whole through {@link AtomicFile}): the digest of all inputs, the digest of
  * the settings that force a full rebuild (ontology, shapes, format, version, inference), the
  * database folder in use, every entity with its class, every article with the digest of its inputs
- * and the entities its facts use, and the digest of the content of the shared graphs (entities,
- * links) as stored. An incremental build compares the inputs with this.
+ * and the entities its facts use, the digest of the content of the shared graphs (entities, links)
+ * as stored, and the digest of the inputs those were built and validated from. An incremental build
+ * compares the inputs with this.
  *
  * @param digest the digest of every input and setting; empty when no build completed
  * @param settings the digest of what forces a full rebuild when it changes
@@ -34,6 +36,9 @@ import org.w3id.newsgraph.util.AtomicFile;
  * @param articles source id to its inputs' digest and used entities
  * @param graphs graph IRI to the digest of the triples the store holds in it ({@link
  *     InputDigest#graph}); a graph not named here is not known to be as recorded
+ * @param shared the digest of the inputs ({@link InputDigest#shared}) of the shared graphs the
+ *     store holds, which passed every check, SHACL included, with the settings recorded here; empty
+ *     when not known
  */
 record StoreState(
     String digest,
@@ -41,7 +46,8 @@ record StoreState(
     String database,
     Map<String, String> entities,
     Map<String, Article> articles,
-    Map<String, String> graphs) {
+    Map<String, String> graphs,
+    String shared) {
 
   /**
    * One article as it was loaded.
@@ -52,7 +58,7 @@ record StoreState(
   record Article(String digest, Set<String> uses) {}
 
   /** The state of a folder with no completed build. */
-  static final StoreState NONE = new StoreState("", "", "", Map.of(), Map.of(), Map.of());
+  static final StoreState NONE = new StoreState("", "", "", Map.of(), Map.of(), Map.of(), "");
 
   /**
    * The load plan for inputs whose articles have {@code articleDigests}: skip every article whose
@@ -89,33 +95,46 @@ record StoreState(
       }
     }
     return new StoreState(
-        newDigest, newSettings, newDatabase, result.entityClasses(), next, Map.of());
+        newDigest, newSettings, newDatabase, result.entityClasses(), next, Map.of(), "");
   }
 
-  /** This state, recording that the store holds triples with {@code digests} in those graphs. */
+  /**
+   * This state, recording that the store holds triples with {@code digests} in the shared graphs,
+   * not known to be built from any inputs in particular (they are checked again next time).
+   */
   StoreState withGraphs(Map<String, String> digests) {
-    return new StoreState(digest, settings, database, entities, articles, Map.copyOf(digests));
+    return withGraphs(digests, "");
+  }
+
+  /**
+   * This state, recording that the store holds triples with {@code digests} in the shared graphs,
+   * built and validated from the inputs with the digest {@code inputs}.
+   */
+  StoreState withGraphs(Map<String, String> digests, String inputs) {
+    return new StoreState(
+        digest, settings, database, entities, articles, Map.copyOf(digests), inputs);
   }
 
   /**
    * What to record while a write that {@code result} made is being committed: this state without
    * what the write may or may not have changed (the articles it loaded or removed, the shared
-   * graphs) and with no overall digest. A kill between the commit and the record of the next state
-   * thus leaves a record that claims nothing the database may not hold: the next build loads those
-   * articles and compares those graphs again.
+   * graphs and their inputs) and with no overall digest. A kill between the commit and the record
+   * of the next state thus leaves a record that claims nothing the database may not hold: the next
+   * build loads those articles, and checks and compares those graphs again.
    */
   StoreState pending(LoadResult result) {
     Map<String, Article> kept = new TreeMap<>(articles);
     kept.keySet().removeAll(result.loaded().keySet());
-    kept.keySet().retainAll(result.sources());
-    return new StoreState("", settings, database, entities, kept, Map.of());
+    kept.keySet().retainAll(new HashSet<>(result.sources()));
+    return new StoreState("", settings, database, entities, kept, Map.of(), "");
   }
 
   /** The recorded articles that the load no longer has. */
   List<String> removedBy(LoadResult result) {
     List<String> removed = new ArrayList<>();
+    Set<String> sources = new HashSet<>(result.sources());
     for (String id : articles.keySet()) {
-      if (!result.sources().contains(id)) {
+      if (!sources.contains(id)) {
         removed.add(id);
       }
     }
@@ -142,11 +161,14 @@ record StoreState(
     Map<String, String> entities = new TreeMap<>();
     Map<String, Article> articles = new TreeMap<>();
     Map<String, String> graphs = new TreeMap<>();
+    String shared = "";
     for (String line : text.split("\n")) {
       if (line.startsWith("digest=")) {
         digest = line.substring("digest=".length()).strip();
       } else if (line.startsWith("settings=")) {
         settings = line.substring("settings=".length()).strip();
+      } else if (line.startsWith("shared=")) {
+        shared = line.substring("shared=".length()).strip();
       } else if (line.startsWith("database=")) {
         database = line.substring("database=".length()).strip();
       } else if (line.startsWith("entity\t")) {
@@ -170,7 +192,7 @@ record StoreState(
         }
       }
     }
-    return new StoreState(digest, settings, database, entities, articles, graphs);
+    return new StoreState(digest, settings, database, entities, articles, graphs, shared);
   }
 
   /** This state as text: a comment, then one {@code key=value} or tab-separated line each. */
@@ -185,6 +207,7 @@ record StoreState(
     w.append("digest=").append(digest).append('\n');
     w.append("settings=").append(settings).append('\n');
     w.append("database=").append(database).append('\n');
+    w.append("shared=").append(shared).append('\n');
     for (Map.Entry<String, String> e : new TreeMap<>(entities).entrySet()) {
       w.append("entity\t").append(e.getKey()).append('\t').append(e.getValue()).append('\n');
     }

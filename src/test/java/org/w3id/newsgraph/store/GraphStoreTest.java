@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
@@ -30,6 +31,7 @@ import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.NewsGraphException;
 import org.w3id.newsgraph.load.Layout;
 import org.w3id.newsgraph.load.LoadException;
+import org.w3id.newsgraph.load.LoadListener;
 import org.w3id.newsgraph.load.LoadResult;
 import org.w3id.newsgraph.model.Iris;
 
@@ -120,12 +122,24 @@ class GraphStoreTest {
       assertEquals(first, store.counts());
       assertEquals(List.of(TestProject.TTP_LABEL), labels(store.dataset()));
     }
+    assertEquals(
+        GraphStore.Build.NONE, GraphStore.update(dir, p.layout(), false, 10, LoadListener.NONE));
 
     p.editEntities(TestProject.TTP_LABEL, "Tehreek-e-Taliban Pakistan");
     try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
       assertEquals(GraphStore.Origin.BUILT, store.origin(), "a changed CSV: rebuilt");
       assertEquals(List.of("Tehreek-e-Taliban Pakistan"), labels(store.dataset()));
       assertEquals(first, store.counts(), "same size, old label gone");
+    }
+
+    // update: the same, and the store released
+    p.editEntities("Tehreek-e-Taliban Pakistan", TestProject.TTP_LABEL);
+    assertEquals(
+        new GraphStore.Build(0, 1, 0, false),
+        GraphStore.update(dir, p.layout(), false, 10, LoadListener.NONE));
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(GraphStore.Origin.REUSED, store.origin());
+      assertEquals(List.of(TestProject.TTP_LABEL), labels(store.dataset()));
     }
   }
 
@@ -210,6 +224,103 @@ class GraphStoreTest {
         b.ontology().resolve("shapes.ttl"),
         Files.readString(b.ontology().resolve("shapes.ttl")) + "\n");
     assertNotEquals(withLinks, InputDigest.of(b.layout(), "x"), "the shapes");
+  }
+
+  @Test
+  void theSharedDigestCoversEveryInputButTheArticlesOwn() throws IOException {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    String shared = InputDigest.shared(p.layout(), new HashMap<>(), "settings");
+    assertEquals(shared, InputDigest.shared(p.layout(), new HashMap<>(), "settings"));
+    assertNotEquals(shared, InputDigest.shared(p.layout(), new HashMap<>(), "other settings"));
+
+    // An article's own files are not the shared graphs' inputs.
+    addFactToSecondArticle(twoArticlesIn(p));
+    String twoArticles = InputDigest.shared(p.layout(), new HashMap<>(), "settings");
+    assertNotEquals(shared, twoArticles, "sources.csv has a new row");
+    p.appendFact("second-article", "f998,ttp,negotiatesWith,government-of-pakistan,,,,,,,,,");
+    Files.writeString(p.triples().resolve("sources/second-article.txt"), "changed");
+    assertEquals(twoArticles, InputDigest.shared(p.layout(), new HashMap<>(), "settings"));
+
+    // Everything else is.
+    p.editEntities(TestProject.TTP_LABEL, "Tehreek-e-Taliban Pakistan");
+    String edited = InputDigest.shared(p.layout(), new HashMap<>(), "settings");
+    assertNotEquals(twoArticles, edited, "entities.csv");
+    Files.writeString(p.triples().resolve("wikidata-links.csv"), "id\n");
+    String linked = InputDigest.shared(p.layout(), new HashMap<>(), "settings");
+    assertNotEquals(edited, linked, "the links");
+    Files.createDirectories(p.triples().resolve("more"));
+    Files.writeString(p.triples().resolve("more/anything.csv"), "id\n");
+    assertNotEquals(linked, InputDigest.shared(p.layout(), new HashMap<>(), "settings"));
+  }
+
+  @Test
+  void changedEntitiesAreValidatedWithShaclOnAnIncrementalBuild() throws IOException {
+    TestProject p = twoArticles();
+    addShape(p, "sh:targetClass ng:Agent", "rdfs:label", "sh:pattern \"^[^#]*$\"", NO_HASH);
+    Path dir = built(p);
+    String shared = StoreState.read(dir).shared();
+    assertFalse(shared.isEmpty(), "the record says which inputs the shared graphs passed");
+
+    // One article changes: the entities are those validated before, and recorded as such.
+    addFactToSecondArticle(p);
+    try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
+      assertEquals(new GraphStore.Build(1, 1, 0, false), store.build());
+    }
+    assertEquals(shared, StoreState.read(dir).shared());
+
+    // An entity now breaks the shape: the rebuild validates the entities and refuses them.
+    String record = Files.readString(dir.resolve(GraphStore.RECORD_FILE));
+    p.editEntities(TestProject.TTP_LABEL, "Tehrik-e Taliban # Pakistan");
+    LoadException e =
+        assertThrows(LoadException.class, () -> GraphStore.tdb2(dir, p.layout(), false, 10));
+    assertTrue(
+        e.problems().stream()
+            .anyMatch(
+                x ->
+                    x.message().startsWith("SHACL")
+                        && x.message().contains(NO_HASH)
+                        && x.toString().contains("entities.csv")),
+        e.problems().toString());
+    assertEquals(record, Files.readString(dir.resolve(GraphStore.RECORD_FILE)));
+  }
+
+  @Test
+  void aChangedShapesFileIsRunOnTheSharedGraphs() throws IOException {
+    TestProject p = twoArticles();
+    Path dir = built(p);
+    String record = Files.readString(dir.resolve(GraphStore.RECORD_FILE));
+    // A new shape that an entity of the store, unchanged, breaks.
+    addShape(p, "sh:targetNode ng-entity:ttp", "rdfs:comment", "sh:maxLength 5", SHORT_COMMENT);
+    LoadException e =
+        assertThrows(LoadException.class, () -> GraphStore.tdb2(dir, p.layout(), false, 10));
+    assertTrue(
+        e.problems().stream().anyMatch(x -> x.message().contains(SHORT_COMMENT)),
+        e.problems().toString());
+    assertEquals(record, Files.readString(dir.resolve(GraphStore.RECORD_FILE)));
+  }
+
+  private static final String NO_HASH = "No # in the label of an agent.";
+  private static final String SHORT_COMMENT = "The comment of the TTP is short.";
+
+  /** Appends a node shape of {@code target} with one property shape to the project's shapes. */
+  private static void addShape(
+      TestProject p, String target, String path, String constraint, String message)
+      throws IOException {
+    Path shapes = p.ontology().resolve("shapes.ttl");
+    Files.writeString(
+        shapes,
+        Files.readString(shapes)
+            + "\n@prefix ng-entity: <"
+            + Iris.ENTITY
+            + "> .\n[] a sh:NodeShape ; "
+            + target
+            + " ; sh:property [ sh:path "
+            + path
+            + " ; "
+            + constraint
+            + " ; sh:message \""
+            + message
+            + "\" ] .\n");
   }
 
   private static List<String> labels(Dataset ds) {
@@ -362,6 +473,7 @@ class GraphStoreTest {
     StoreState pending = before.pending(changed);
     assertEquals("", pending.digest(), "never taken for an up-to-date store");
     assertTrue(pending.graphs().isEmpty(), "the shared graphs may hold either version");
+    assertEquals("", pending.shared(), "nor are they known to be those of the old inputs");
     assertEquals(java.util.Set.of(TestProject.SEED), pending.articles().keySet());
     pending.write(dir);
 
@@ -378,7 +490,11 @@ class GraphStoreTest {
 
   /** A copy of the project with a second article. */
   private TestProject twoArticles() throws IOException {
-    TestProject p = TestProject.copy(tmp.resolve("p"));
+    return twoArticlesIn(TestProject.copy(tmp.resolve("p")));
+  }
+
+  /** {@code p} with a second article. */
+  private static TestProject twoArticlesIn(TestProject p) throws IOException {
     p.addCopyOfSeed("second-article");
     return p;
   }

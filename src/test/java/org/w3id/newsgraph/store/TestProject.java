@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.w3id.newsgraph.load.Layout;
+import org.w3id.newsgraph.util.FileTrees;
 
 /** A copy of the project's real ontology/ and triples/ in a temporary folder, to change freely. */
 public final class TestProject {
@@ -67,16 +68,7 @@ public final class TestProject {
 
   /** Copies the folder {@code from} with all it holds to {@code to}. */
   public static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path dest = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(p, dest);
-        }
-      }
-    }
+    FileTrees.copy(from, to);
   }
 
   /** The id of the seed's one article. */

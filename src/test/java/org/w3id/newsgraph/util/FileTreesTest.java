@@ -1,6 +1,8 @@
 package org.w3id.newsgraph.util;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,6 +24,19 @@ class FileTreesTest {
     FileTrees.delete(dir);
     assertFalse(Files.exists(dir));
     assertTrue(Files.exists(beside));
+  }
+
+  @Test
+  void copiesAFolderWithAllItHolds() throws IOException {
+    Path dir = tmp.resolve("a");
+    Files.createDirectories(dir.resolve("b/c"));
+    Files.writeString(dir.resolve("b/c/file.txt"), "x");
+    Files.createDirectories(dir.resolve("empty"));
+    FileTrees.copy(dir, tmp.resolve("copy"));
+    assertEquals("x", Files.readString(tmp.resolve("copy/b/c/file.txt")));
+    assertTrue(Files.isDirectory(tmp.resolve("copy/empty")));
+    assertTrue(Files.exists(dir.resolve("b/c/file.txt")), "the original stays");
+    assertThrows(IOException.class, () -> FileTrees.copy(dir, tmp.resolve("copy")));
   }
 
   @Test
