@@ -65,7 +65,13 @@ class LauncherTest {
       List<String> store = Launcher.childOptions(a, args);
       assertFalse(store.contains("-XX:TieredStopAtLevel=1"), store.toString());
       assertTrue(store.contains("-XX:SharedArchiveFile=/t/newsgraph.jsa"), store.toString());
+      boolean corpus = !args.isEmpty() && Launcher.CORPUS_COMMANDS.contains(args.get(0));
+      assertEquals(corpus, store.containsAll(Launcher.LEAN_C2), store.toString());
     }
+    assertFalse(
+        Launcher.childOptions(a, List.of("serve", "--store", "db"))
+            .contains("-XX:MaxInlineLevel=6"),
+        "a server keeps C2's full inlining for its queries");
   }
 
   @Test
