@@ -2,6 +2,7 @@ package org.w3id.newsgraph.cli;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -65,12 +66,13 @@ final class Launcher {
 
   /**
    * The JVM options of the child, before the user's own: the archive, and C1 only for {@link
-   * #C1_COMMANDS}, except on a {@code --store}, which is for a corpus, where queries gain more from
-   * C2's code than the start loses. A {@code build} that updates a TDB2 store built before is C1
-   * only too: it reads the shared files and the changed articles once and ends, and C2 compiling
-   * that short run cost more CPU than the run itself (measured: 11 s of CPU against 4.5 s with C1
-   * for one changed article of 1,000; see the README's section on many articles). The other {@link
-   * #CORPUS_COMMANDS} compile with {@link #LEAN_C2}.
+   * #C1_COMMANDS}, except on a {@code --store} or a {@code serve} of a corpus in memory ({@link
+   * #CORPUS_BYTES}), where queries gain more from C2's code than the start loses. A {@code build}
+   * that updates a TDB2 store built before is C1 only too: it reads the shared files and the
+   * changed articles once and ends, and C2 compiling that short run cost more CPU than the run
+   * itself (measured: 11 s of CPU against 4.5 s with C1 for one changed article of 1,000; see the
+   * README's section on many articles). The other {@link #CORPUS_COMMANDS} compile with {@link
+   * #LEAN_C2}.
    */
   static List<String> childOptions(Path archive, List<String> args) {
     List<String> options = new ArrayList<>();
@@ -78,8 +80,11 @@ final class Launcher {
     options.add("-Xshare:auto");
     options.add("-Xlog:cds=off");
     options.add("-Xlog:cds+dynamic=off");
-    Optional<String> store = store(args);
-    boolean quickStart = command(args).filter(C1_COMMANDS::contains).isPresent() && store.isEmpty();
+    Optional<String> store = option(args, "--store");
+    boolean quickStart =
+        command(args).filter(C1_COMMANDS::contains).isPresent()
+            && store.isEmpty()
+            && !(command(args).equals(Optional.of("serve")) && isCorpus(args));
     if (quickStart || store.isPresent() && isUpdate(args, store.get())) {
       options.add("-XX:TieredStopAtLevel=1");
     } else if (command(args).filter(CORPUS_COMMANDS::contains).isPresent()) {
@@ -93,18 +98,43 @@ final class Launcher {
     return args.stream().filter(a -> !a.startsWith("-")).findFirst();
   }
 
-  /** The value of {@code --store} in {@code args}, if any. */
-  private static Optional<String> store(List<String> args) {
+  /** The value of the option {@code name} in {@code args}, if any. */
+  private static Optional<String> option(List<String> args, String name) {
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (a.startsWith("--store=")) {
-        return Optional.of(a.substring("--store=".length()));
+      if (a.startsWith(name + "=")) {
+        return Optional.of(a.substring(name.length() + 1));
       }
-      if (a.equals("--store")) {
+      if (a.equals(name)) {
         return Optional.of(i + 1 < args.size() ? args.get(i + 1) : "");
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Facts files of more than this many bytes in all make a corpus, which {@code serve} holds in
+   * memory: its load and its queries gain more from C2 than its start loses (the seed project's are
+   * a few kilobytes; 100,000 synthetic facts are about 20 MB).
+   */
+  static final long CORPUS_BYTES = 4L << 20;
+
+  /** Whether the facts folder that {@code args} name holds more than {@link #CORPUS_BYTES}. */
+  private static boolean isCorpus(List<String> args) {
+    long bytes = 0;
+    try (DirectoryStream<Path> facts =
+        Files.newDirectoryStream(
+            Path.of(option(args, "--triples").orElse("triples")).resolve("facts"), "*.csv")) {
+      for (Path f : facts) {
+        bytes += Files.size(f);
+        if (bytes > CORPUS_BYTES) {
+          return true;
+        }
+      }
+    } catch (IOException | InvalidPathException e) {
+      return false; // the command itself will say what is wrong with the folder
+    }
+    return false;
   }
 
   /** Whether {@code args} is a {@code build} into a TDB2 store folder that a build made before. */

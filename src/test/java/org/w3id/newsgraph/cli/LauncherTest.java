@@ -95,6 +95,24 @@ class LauncherTest {
   }
 
   @Test
+  void aServerOfACorpusInMemoryKeepsC2(@TempDir Path tmp) throws IOException {
+    Path a = Path.of("/t/newsgraph.jsa");
+    Path facts = Files.createDirectories(tmp.resolve("triples/facts"));
+    Files.write(facts.resolve("small.csv"), new byte[1000]);
+    List<String> serve = List.of("serve", "--triples", tmp.resolve("triples").toString());
+    assertTrue(Launcher.childOptions(a, serve).contains("-XX:TieredStopAtLevel=1"));
+    Files.write(facts.resolve("big.csv"), new byte[(int) Launcher.CORPUS_BYTES]);
+    assertFalse(Launcher.childOptions(a, serve).contains("-XX:TieredStopAtLevel=1"));
+    assertFalse(
+        Launcher.childOptions(a, List.of("serve", "--triples=" + tmp.resolve("triples")))
+            .contains("-XX:TieredStopAtLevel=1"));
+    assertTrue(
+        Launcher.childOptions(a, List.of("serve", "--triples", tmp.resolve("none").toString()))
+            .contains("-XX:TieredStopAtLevel=1"),
+        "a missing folder is the command's to report; the launcher keeps the quick start");
+  }
+
+  @Test
   void testsRunFromClassesSoNothingIsRelaunched() {
     assertEquals(Optional.empty(), Launcher.jar());
     assertTrue(Launcher.relaunch(new String[] {"--version"}).isEmpty());
