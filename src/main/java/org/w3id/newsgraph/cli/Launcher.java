@@ -115,7 +115,7 @@ final class Launcher {
   /**
    * Facts files of more than this many bytes in all make a corpus, which {@code serve} holds in
    * memory: its load and its queries gain more from C2 than its start loses (the seed project's are
-   * a few kilobytes; 100,000 synthetic facts are about 20 MB).
+   * about 50 KB; 100,000 synthetic facts are 25 MB).
    */
   static final long CORPUS_BYTES = 4L << 20;
 
