@@ -51,15 +51,17 @@ final class Launcher {
   static final Set<String> C1_COMMANDS = Set.of("serve", "draft");
 
   /**
-   * The commands that load a whole corpus once and end: with full compilation, C2 inlining Jena's
+   * The commands that read a whole corpus once and end: with full compilation, C2 inlining Jena's
    * deep chains of iterators along their type profiles compiled for longer than the run itself
    * (22.9 s of compile time in an 18 s {@code validate} of 100,000 facts, on 2 cores beside the
    * loader's two threads). With shallower inlining and no type profiles ({@link #LEAN_C2}), C2
    * compiles what matters in a fraction of that: {@code validate} of 100 k facts took 13.5–14.2 s
    * (24 s CPU) against 19.1–19.9 s (36 s CPU), measured alternately on an idle machine; {@code
-   * export} 16.4 against 19.5 s, a first {@code build} of 10 k facts 11.1 against 13.2 s.
+   * export} 16.4 against 19.5 s. At 1 M facts {@code validate} took the same either way (65.6 and
+   * 62.7 s), and a first {@code build} of 1 M facts into TDB2, most of it Jena's bulk loader, was
+   * slower (372 against 331 s), so {@code build} keeps C2's defaults.
    */
-  static final Set<String> CORPUS_COMMANDS = Set.of("validate", "export", "build");
+  static final Set<String> CORPUS_COMMANDS = Set.of("validate", "export");
 
   /** C2 with shallower inlining and without type profiles: see {@link #CORPUS_COMMANDS}. */
   static final List<String> LEAN_C2 = List.of("-XX:MaxInlineLevel=6", "-XX:-UseTypeProfile");
@@ -71,8 +73,7 @@ final class Launcher {
    * that updates a TDB2 store built before is C1 only too: it reads the shared files and the
    * changed articles once and ends, and C2 compiling that short run cost more CPU than the run
    * itself (measured: 11 s of CPU against 4.5 s with C1 for one changed article of 1,000; see the
-   * README's section on many articles). The other {@link #CORPUS_COMMANDS} compile with {@link
-   * #LEAN_C2}.
+   * README's section on many articles). The {@link #CORPUS_COMMANDS} compile with {@link #LEAN_C2}.
    */
   static List<String> childOptions(Path archive, List<String> args) {
     List<String> options = new ArrayList<>();
