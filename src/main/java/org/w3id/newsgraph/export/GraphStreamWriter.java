@@ -19,6 +19,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.w3id.newsgraph.load.GraphSink;
+import org.w3id.newsgraph.util.DaemonThreads;
 
 /**
  * A {@link GraphSink} that writes each graph as it comes, as N-Triples or N-Quads lines (the
@@ -36,12 +37,7 @@ public final class GraphStreamWriter implements GraphSink, AutoCloseable {
   private final Writer out;
   private final boolean quads;
   private final ExecutorService writer =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "newsgraph-export");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("newsgraph-export"));
   private final Semaphore waiting = new Semaphore(2);
   private volatile Throwable failed;
   private long written;

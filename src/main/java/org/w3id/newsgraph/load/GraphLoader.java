@@ -22,6 +22,7 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.model.NG;
+import org.w3id.newsgraph.util.DaemonThreads;
 
 /**
  * Maps the CSV files of a {@link Layout} onto the ontology, streaming: the entities and the links
@@ -118,12 +119,7 @@ public final class GraphLoader {
 
   private LoadResult run() {
     ExecutorService validator =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "newsgraph-shacl");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadExecutor(DaemonThreads.named("newsgraph-shacl"));
     try {
       return run(validator);
     } finally {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.util.Context;
+import org.w3id.newsgraph.util.DaemonThreads;
 
 /**
  * Cuts a query at its deadline, whatever Jena is doing. Jena's own query timeouts run on one shared
@@ -20,12 +21,7 @@ import org.apache.jena.sparql.util.Context;
  */
 final class QueryWatchdog {
   private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "newsgraph-query-watchdog");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("newsgraph-query-watchdog"));
 
   private QueryWatchdog() {}
 
