@@ -7,7 +7,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -225,7 +224,8 @@ public final class GraphStore implements AutoCloseable {
       StoreState.NONE.write(folder); // claims the folder as a store
     }
     StoreState old = StoreState.read(folder);
-    Map<Path, String> files = new HashMap<>(); // each input file is read once
+    // Each input file is read once, and not at all while its stamp is the one recorded.
+    FileDigests files = FileDigests.cachedIn(folder.resolve(FileDigests.CACHE_FILE));
     String settings =
         InputDigest.settings(
             layout, files, "format=" + FORMAT, "version=" + version(), "inferred=" + inferred);
@@ -235,6 +235,7 @@ public final class GraphStore implements AutoCloseable {
     Path database = old.database().isEmpty() ? null : folder.resolve(old.database());
     boolean usable = database != null && Files.isDirectory(database);
     if (usable && old.digest().equals(digest)) {
+      files.save();
       if (!openUnchanged) {
         return null;
       }
@@ -243,6 +244,7 @@ public final class GraphStore implements AutoCloseable {
     }
     Map<String, String> articleDigests = InputDigest.articles(layout, files);
     String sharedInputs = InputDigest.shared(layout, files, settings);
+    files.save();
     if (usable && old.settings().equals(settings) && !inferred) {
       // The entities and links are built from the inputs of those stored, which passed SHACL then:
       // they are neither validated with SHACL again, nor digested, nor compared with the store.

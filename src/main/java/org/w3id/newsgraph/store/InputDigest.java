@@ -1,7 +1,6 @@
 package org.w3id.newsgraph.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +32,10 @@ import org.w3id.newsgraph.load.Layout;
  * version). Files are taken in a fixed order and named relative to their layout entry, so the same
  * inputs give the same digest in any folder and on any machine.
  *
- * <p>Each file is read and hashed once; the digests here are made of the files' own digests. A
+ * <p>The digests here are made of the files' own digests, which a {@link FileDigests} gives: a
  * caller that asks for several digests of the same inputs (all of them, then each article's) passes
- * one map of file digests to all of them, so that no file is read twice in a run.
+ * the same one to all of them, so that no file is read twice in a run (or, with a store's cache, at
+ * all while it is unchanged).
  */
 final class InputDigest {
   private InputDigest() {}
@@ -48,14 +47,11 @@ final class InputDigest {
    * @throws NewsGraphException if an input cannot be read
    */
   static String of(Layout layout, String... extra) {
-    return of(layout, new HashMap<>(), extra);
+    return of(layout, FileDigests.inMemory(), extra);
   }
 
-  /**
-   * As {@link #of(Layout, String...)}, taking file digests from {@code files} and adding the ones
-   * it computes.
-   */
-  static String of(Layout layout, Map<Path, String> files, String... extra) {
+  /** As {@link #of(Layout, String...)}, taking file digests from {@code files}. */
+  static String of(Layout layout, FileDigests files, String... extra) {
     MessageDigest sha = sha256();
     for (String e : extra) {
       field(sha, "setting", e);
@@ -88,14 +84,11 @@ final class InputDigest {
    * that cannot be read are left out (the load reports them).
    */
   static Map<String, String> articles(Layout layout) {
-    return articles(layout, new HashMap<>());
+    return articles(layout, FileDigests.inMemory());
   }
 
-  /**
-   * As {@link #articles(Layout)}, taking file digests from {@code files} and adding the ones it
-   * computes.
-   */
-  static Map<String, String> articles(Layout layout, Map<Path, String> files) {
+  /** As {@link #articles(Layout)}, taking file digests from {@code files}. */
+  static Map<String, String> articles(Layout layout, FileDigests files) {
     Map<String, String> out = new TreeMap<>();
     Path sources = layout.sourcesCsv();
     if (!Files.isRegularFile(sources)) {
@@ -133,9 +126,9 @@ final class InputDigest {
 
   /**
    * The digest of what forces a full rebuild: the ontology, the shapes and {@code extra}; file
-   * digests are taken from {@code files} and the ones computed added.
+   * digests are taken from {@code files}.
    */
-  static String settings(Layout layout, Map<Path, String> files, String... extra) {
+  static String settings(Layout layout, FileDigests files, String... extra) {
     MessageDigest sha = sha256();
     for (String e : extra) {
       field(sha, "setting", e);
@@ -156,9 +149,9 @@ final class InputDigest {
    * under the triples folder that is not an article's own ({@code facts/} and {@code sources/} hold
    * those), so {@code entities.csv}, {@code sources.csv}, the links and any file added there later.
    * While it is unchanged, the shared graphs a load builds are those an earlier load built and
-   * validated. File digests are taken from {@code files} and the ones computed added.
+   * validated. File digests are taken from {@code files}.
    */
-  static String shared(Layout layout, Map<Path, String> files, String settings) {
+  static String shared(Layout layout, FileDigests files, String settings) {
     MessageDigest sha = sha256();
     field(sha, "settings", settings);
     Path triples = layout.triples();
@@ -248,26 +241,9 @@ final class InputDigest {
     }
   }
 
-  /** Feeds {@code sha} the file's name, size and own digest (from {@code files} when known). */
-  private static void file(MessageDigest sha, String name, Path file, Map<Path, String> files) {
-    String own = files.get(file.toAbsolutePath());
-    if (own == null) {
-      MessageDigest content = sha256();
-      long size = 0;
-      try (InputStream in = Files.newInputStream(file)) {
-        byte[] buffer = new byte[65536];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-          content.update(buffer, 0, n);
-          size += n;
-        }
-      } catch (IOException e) {
-        throw new NewsGraphException(
-            ErrorId.STORE, "cannot read " + file + ": " + e.getMessage(), e);
-      }
-      own = size + ":" + HexFormat.of().formatHex(content.digest());
-      files.put(file.toAbsolutePath(), own);
-    }
-    field(sha, "file", name + "\0" + own);
+  /** Feeds {@code sha} the file's name and its digest in {@code files}. */
+  private static void file(MessageDigest sha, String name, Path file, FileDigests files) {
+    field(sha, "file", name + "\0" + files.of(file));
   }
 
   /** A tagged, length-prefixed field, so that no two different inputs feed the same bytes. */

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,7 +79,7 @@ public final class RemoteStore {
    */
   public GraphStore.Build push(Layout layout, int maxErrors, LoadListener listener) {
     StoreState old = readState();
-    Map<Path, String> files = new HashMap<>(); // each input file is read once
+    FileDigests files = FileDigests.inMemory(); // each input file is read once
     String settings = InputDigest.settings(layout, files, "format=" + GraphStore.FORMAT);
     String digest = InputDigest.of(layout, files, "format=" + GraphStore.FORMAT);
     if (old.digest().equals(digest)) {

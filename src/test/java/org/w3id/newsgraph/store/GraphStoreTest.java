@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
@@ -229,28 +228,29 @@ class GraphStoreTest {
   @Test
   void theSharedDigestCoversEveryInputButTheArticlesOwn() throws IOException {
     TestProject p = TestProject.copy(tmp.resolve("p"));
-    String shared = InputDigest.shared(p.layout(), new HashMap<>(), "settings");
-    assertEquals(shared, InputDigest.shared(p.layout(), new HashMap<>(), "settings"));
-    assertNotEquals(shared, InputDigest.shared(p.layout(), new HashMap<>(), "other settings"));
+    String shared = InputDigest.shared(p.layout(), FileDigests.inMemory(), "settings");
+    assertEquals(shared, InputDigest.shared(p.layout(), FileDigests.inMemory(), "settings"));
+    assertNotEquals(
+        shared, InputDigest.shared(p.layout(), FileDigests.inMemory(), "other settings"));
 
     // An article's own files are not the shared graphs' inputs.
     addFactToSecondArticle(twoArticlesIn(p));
-    String twoArticles = InputDigest.shared(p.layout(), new HashMap<>(), "settings");
+    String twoArticles = InputDigest.shared(p.layout(), FileDigests.inMemory(), "settings");
     assertNotEquals(shared, twoArticles, "sources.csv has a new row");
     p.appendFact("second-article", "f998,ttp,negotiatesWith,government-of-pakistan,,,,,,,,,");
     Files.writeString(p.triples().resolve("sources/second-article.txt"), "changed");
-    assertEquals(twoArticles, InputDigest.shared(p.layout(), new HashMap<>(), "settings"));
+    assertEquals(twoArticles, InputDigest.shared(p.layout(), FileDigests.inMemory(), "settings"));
 
     // Everything else is.
     p.editEntities(TestProject.TTP_LABEL, "Tehreek-e-Taliban Pakistan");
-    String edited = InputDigest.shared(p.layout(), new HashMap<>(), "settings");
+    String edited = InputDigest.shared(p.layout(), FileDigests.inMemory(), "settings");
     assertNotEquals(twoArticles, edited, "entities.csv");
     Files.writeString(p.triples().resolve("wikidata-links.csv"), "id\n");
-    String linked = InputDigest.shared(p.layout(), new HashMap<>(), "settings");
+    String linked = InputDigest.shared(p.layout(), FileDigests.inMemory(), "settings");
     assertNotEquals(edited, linked, "the links");
     Files.createDirectories(p.triples().resolve("more"));
     Files.writeString(p.triples().resolve("more/anything.csv"), "id\n");
-    assertNotEquals(linked, InputDigest.shared(p.layout(), new HashMap<>(), "settings"));
+    assertNotEquals(linked, InputDigest.shared(p.layout(), FileDigests.inMemory(), "settings"));
   }
 
   @Test
