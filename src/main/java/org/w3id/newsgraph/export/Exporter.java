@@ -70,13 +70,10 @@ public final class Exporter {
           SortedTurtleWriter.writeTrig(asserted, Iris.INFERRED_GRAPH, inferred, prefixes, out);
       case NQUADS -> {
         // The asserted triples in the default graph, the inferred ones in their named graph.
-        try (GraphStreamWriter triples = new GraphStreamWriter(out, ExportFormat.NTRIPLES)) {
-          triples.graph("", asserted); // N-Triples lines: no graph name is written
-        }
+        // N-Triples lines: no graph name is written
+        GraphStreamWriter.write(out, ExportFormat.NTRIPLES, "", asserted);
         if (inferred != null) {
-          try (GraphStreamWriter quads = new GraphStreamWriter(out, ExportFormat.NQUADS)) {
-            quads.graph(Iris.INFERRED_GRAPH, inferred);
-          }
+          GraphStreamWriter.write(out, ExportFormat.NQUADS, Iris.INFERRED_GRAPH, inferred);
         }
       }
       case JSONLD, RDFXML -> jena(union(asserted, inferred), prefixes, format, out);

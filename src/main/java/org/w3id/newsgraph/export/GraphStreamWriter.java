@@ -47,10 +47,7 @@ public final class GraphStreamWriter implements GraphSink, AutoCloseable {
    * @param format {@link ExportFormat#NTRIPLES} or {@link ExportFormat#NQUADS}
    */
   public GraphStreamWriter(OutputStream out, ExportFormat format) {
-    if (format != ExportFormat.NTRIPLES && format != ExportFormat.NQUADS) {
-      throw new IllegalArgumentException("not a line format: " + format);
-    }
-    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    this.out = buffered(out, format);
     this.quads = format == ExportFormat.NQUADS;
   }
 
@@ -73,6 +70,38 @@ public final class GraphStreamWriter implements GraphSink, AutoCloseable {
   }
 
   private void write(String graphIri, Graph triples) {
+    written += writeLines(out, quads, graphIri, triples);
+  }
+
+  /**
+   * Writes one graph's lines, sorted, to {@code out} on the calling thread and flushes them (a
+   * single graph needs no thread of its own: e.g. one graph to send to a remote store).
+   *
+   * @param out where the lines go (buffered here; flushed, not closed)
+   * @param format {@link ExportFormat#NTRIPLES} or {@link ExportFormat#NQUADS}
+   * @param graphIri the graph's IRI, written as the fourth term of N-Quads
+   * @return how many lines were written
+   * @throws UncheckedIOException if {@code out} cannot be written
+   */
+  public static long write(OutputStream out, ExportFormat format, String graphIri, Graph triples) {
+    Writer w = buffered(out, format);
+    long n = writeLines(w, format == ExportFormat.NQUADS, graphIri, triples);
+    try {
+      w.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return n;
+  }
+
+  private static Writer buffered(OutputStream out, ExportFormat format) {
+    if (format != ExportFormat.NTRIPLES && format != ExportFormat.NQUADS) {
+      throw new IllegalArgumentException("not a line format: " + format);
+    }
+    return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  private static long writeLines(Writer out, boolean quads, String graphIri, Graph triples) {
     String end = quads ? " <" + graphIri + "> .\n" : " .\n";
     List<String> lines = new ArrayList<>(triples.size());
     triples
@@ -94,7 +123,7 @@ public final class GraphStreamWriter implements GraphSink, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    written += lines.size();
+    return lines.size();
   }
 
   /**

@@ -165,9 +165,8 @@ public final class RemoteStore {
 
   /** Writes {@code graph} as N-Triples to {@code file}, to be sent. */
   private static Path spool(Graph graph, Path file) {
-    try (OutputStream out = Files.newOutputStream(file);
-        GraphStreamWriter lines = new GraphStreamWriter(out, ExportFormat.NTRIPLES)) {
-      lines.graph("", graph);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      GraphStreamWriter.write(out, ExportFormat.NTRIPLES, "", graph);
     } catch (IOException | UncheckedIOException e) {
       throw new NewsGraphException("cannot write a temporary file: " + e.getMessage(), e);
     }

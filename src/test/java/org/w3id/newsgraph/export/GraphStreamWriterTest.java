@@ -119,9 +119,22 @@ class GraphStreamWriterTest {
       writer.graph("http://example.org/g", g);
     }
     assertEquals(2, writer.written());
-    assertEquals(
+    String expected =
         "<http://example.org/a> <http://example.org/a> \"1\" <http://example.org/g> .\n"
-            + "<http://example.org/b> <http://example.org/a> \"2\" <http://example.org/g> .\n",
-        bytes.toString(StandardCharsets.UTF_8));
+            + "<http://example.org/b> <http://example.org/a> \"2\" <http://example.org/g> .\n";
+    assertEquals(expected, bytes.toString(StandardCharsets.UTF_8));
+
+    // One graph written on the calling thread: the same lines.
+    ByteArrayOutputStream one = new ByteArrayOutputStream();
+    assertEquals(2, GraphStreamWriter.write(one, ExportFormat.NQUADS, "http://example.org/g", g));
+    assertEquals(expected, one.toString(StandardCharsets.UTF_8));
+    ByteArrayOutputStream triples = new ByteArrayOutputStream();
+    GraphStreamWriter.write(triples, ExportFormat.NTRIPLES, "http://example.org/g", g);
+    assertEquals(
+        expected.replace(" <http://example.org/g> .", " ."),
+        triples.toString(StandardCharsets.UTF_8));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> GraphStreamWriter.write(one, ExportFormat.TURTLE, "http://example.org/g", g));
   }
 }
