@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
@@ -22,6 +23,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.params.StoreParams;
+import org.apache.jena.tdb2.params.StoreParamsCodec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +118,14 @@ class GraphStoreTest {
     }
     assertTrue(Files.isRegularFile(dir.resolve(GraphStore.RECORD_FILE)));
     assertTrue(Files.isDirectory(dir.resolve(GraphStore.DATABASE_DIR)));
+    // Built with a small node cache; served with Jena's own parameters.
+    assertTrue(
+        GraphStore.BULK_PARAMS.getNodeId2NodeCacheSize()
+            < StoreParams.getDftStoreParams().getNodeId2NodeCacheSize());
+    assertTrue(
+        StoreParams.sameValues(
+            StoreParams.getDftStoreParams(),
+            StoreParamsCodec.read(Location.create(dir.resolve(GraphStore.DATABASE_DIR)))));
 
     try (GraphStore store = GraphStore.tdb2(dir, p.layout(), false, 10)) {
       assertEquals(GraphStore.Origin.REUSED, store.origin(), "nothing changed: no rebuild");
