@@ -391,7 +391,7 @@ public final class GraphStore implements AutoCloseable {
       int maxErrors,
       LoadListener listener,
       Map<String, String> shared) {
-    DatasetGraph dsg = connect(fresh.getParent(), fresh, BULK_PARAMS);
+    DatasetGraph dsg = connect(fresh.getParent(), fresh, bulkParams());
     DataLoader loader = LoaderFactory.phasedLoader(dsg, (fmt, args) -> {});
     LoadResult result;
     try {
@@ -439,12 +439,9 @@ public final class GraphStore implements AutoCloseable {
    * node ids to nodes, which a load only fills (the load looks nodes up the other way), instead of
    * 1,000,000. At 1 M facts that cache held most of the heap the build kept.
    */
-  static final StoreParams BULK_PARAMS = bulkParams();
-
-  /**
-   * Jena's parameters with {@code nodeid2node_cache_size} 50,000 (Jena's builders are deprecated).
-   */
-  private static StoreParams bulkParams() {
+  static StoreParams bulkParams() {
+    // Made from JSON: every builder of StoreParams is deprecated in Jena 5.6. Not a constant, so
+    // that a build with nothing to do does not start Jena.
     JsonObject json = StoreParamsCodec.encodeToJson(StoreParams.getDftStoreParams());
     json.put("tdb." + StoreParamsConst.fNodeId2NodeCacheSize, 50_000);
     return StoreParamsCodec.decode(json);

@@ -120,7 +120,7 @@ class GraphStoreTest {
     assertTrue(Files.isDirectory(dir.resolve(GraphStore.DATABASE_DIR)));
     // Built with a small node cache; served with Jena's own parameters.
     assertTrue(
-        GraphStore.BULK_PARAMS.getNodeId2NodeCacheSize()
+        GraphStore.bulkParams().getNodeId2NodeCacheSize()
             < StoreParams.getDftStoreParams().getNodeId2NodeCacheSize());
     assertTrue(
         StoreParams.sameValues(
