@@ -186,19 +186,54 @@ final class InputDigest {
   private static final Set<String> ARTICLE_FOLDERS = Set.of("facts", "sources");
 
   /**
-   * The digest of the triples of {@code graph}, whatever their order: SHA-256 of one line per
-   * triple, sorted. Two graphs with the same digest hold the same triples (blank nodes aside, whose
-   * labels differ from one load to the next, so a graph with any gets a new digest every time).
+   * The digest of the triples of {@code graph}, whatever their order: each triple's N-Triples line
+   * is hashed with SHA-256, and the hashes are added up modulo 2<sup>256</sup> (a multiset hash, so
+   * no list of lines is kept or sorted: the entities graph of 1 M facts has 600,000 triples); the
+   * digest is SHA-256 of the count and the sum. Two graphs with the same digest hold the same
+   * triples (blank nodes aside, whose labels differ from one load to the next, so a graph with any
+   * gets a new digest every time).
    */
   static String graph(Graph graph) {
-    List<String> lines = new ArrayList<>();
-    graph.find().forEachRemaining(t -> lines.add(NodeFmtLib.strNT(t)));
-    lines.sort(null);
+    long[] sum = new long[4];
+    long count = sum(graph, sum);
     MessageDigest sha = sha256();
-    for (String line : lines) {
-      field(sha, "triple", line);
+    field(sha, "triples", Long.toString(count));
+    StringBuilder words = new StringBuilder();
+    for (long w : sum) {
+      words.append(Long.toHexString(w)).append(' ');
     }
+    field(sha, "sum", words.toString());
     return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /**
+   * Adds the SHA-256 of each triple's N-Triples line, read as a little-endian number, to {@code
+   * sum} (four little-endian 64-bit words: modulo 2<sup>256</sup>); returns how many triples.
+   */
+  static long sum(Graph graph, long[] sum) {
+    long[] count = {0};
+    MessageDigest line = sha256();
+    graph
+        .find()
+        .forEachRemaining(
+            t -> {
+              byte[] h = line.digest(NodeFmtLib.strNT(t).getBytes(StandardCharsets.UTF_8));
+              long carry = 0;
+              for (int w = 0; w < 4; w++) {
+                long word = 0;
+                for (int b = 0; b < 8; b++) {
+                  word |= (h[w * 8 + b] & 0xFFL) << (8 * b);
+                }
+                long s1 = sum[w] + word;
+                long s2 = s1 + carry;
+                carry =
+                    (Long.compareUnsigned(s1, word) < 0 ? 1 : 0)
+                        | (Long.compareUnsigned(s2, s1) < 0 ? 1 : 0);
+                sum[w] = s2;
+              }
+              count[0]++;
+            });
+    return count[0];
   }
 
   private static final CSVFormat SOURCES =
