@@ -2,10 +2,7 @@ package org.w3id.newsgraph.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -342,15 +337,6 @@ class HubQueriesTest {
   }
 
   private List<CSVRecord> csv(String query) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    QueryRunner.run(dataset, library.resolve(query), ResultFormat.CSV, Iris.prefixes(), out);
-    try (CSVParser p =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .get()
-            .parse(new StringReader(out.toString(StandardCharsets.UTF_8)))) {
-      return p.getRecords();
-    }
+    return SeedQueriesTest.csv(dataset, library.resolve(query));
   }
 }
