@@ -1,6 +1,5 @@
 package org.w3id.newsgraph.load;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +21,6 @@ import org.w3id.newsgraph.model.NG;
 import org.w3id.newsgraph.model.Names;
 import org.w3id.newsgraph.model.PROV;
 import org.w3id.newsgraph.model.Stance;
-import org.w3id.newsgraph.util.InputFile;
 
 /**
  * Reads one article: {@code facts/<source>.csv}, each row a claim of the source, with its quote
@@ -109,20 +107,11 @@ final class FactReader {
   private static Optional<SourceText> sourceText(
       LoadState state, String id, LoadState.SourceRow row) {
     Path textFile = state.layout.sourceText(id);
-    if (!EncodingCheck.check(textFile, LoadState.shown(textFile), state.problems)) {
+    Optional<String> text = EncodingCheck.read(textFile, LoadState.shown(textFile), state.problems);
+    if (text.isEmpty()) {
       state.complete = false;
-      return Optional.empty();
     }
-    try {
-      return Optional.of(SourceText.read(textFile, row.furniture()));
-    } catch (IOException e) {
-      state.complete = false;
-      state.problems.add(
-          Location.of(LoadState.shown(textFile)),
-          null,
-          "cannot read the source text: " + InputFile.reason(textFile, e));
-      return Optional.empty();
-    }
+    return text.map(t -> SourceText.of(t, row.furniture()));
   }
 
   private Article read(Path file, LoadState.SourceRow source) {
