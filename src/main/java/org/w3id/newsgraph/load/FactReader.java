@@ -71,6 +71,7 @@ final class FactReader {
   private final Problems problems;
   private final OntologyIndex ontology;
   private final String sourceId;
+  private final Node source;
   private final SourceText text;
   private final Graph current = GraphFactory.createDefaultGraph();
   private final Map<Node, Location> articleOrigins = new HashMap<>();
@@ -84,6 +85,7 @@ final class FactReader {
     this.problems = state.problems;
     this.ontology = state.ontology;
     this.sourceId = sourceId;
+    this.source = LoadState.uri(Iris.source(sourceId));
     this.text = text;
   }
 
@@ -122,7 +124,7 @@ final class FactReader {
         .find(Node.ANY, DCTerms.publisher.asNode(), Node.ANY)
         .forEachRemaining(
             t -> articleEntities.add(t.getObject().getURI().substring(Iris.ENTITY.length())));
-    articleOrigins.put(LoadState.uri(Iris.source(sourceId)), source.where());
+    articleOrigins.put(this.source, source.where());
     state.readAll(file, COLUMNS, this::readFact);
     state.facts += ids.size();
     return new Article(current, articleOrigins, tripleOrigins, articleEntities, ids.size());
@@ -224,7 +226,7 @@ final class FactReader {
     add(claim, o.isLiteral() ? NG.claimValue.asNode() : NG.claimObject.asNode(), o);
     add(claim, NG.stance.asNode(), stance.get().resource().asNode());
     add(claim, PROV_ATTRIBUTED, by.get());
-    add(claim, PROV_DERIVED, LoadState.uri(Iris.source(sourceId)));
+    add(claim, PROV_DERIVED, source);
     add(claim, NG.quote.asNode(), LoadState.plain(row.raw("quote")));
     add(
         claim,
@@ -266,15 +268,13 @@ final class FactReader {
     if (required.isEmpty()) {
       return;
     }
-    List<Node> types =
-        state.entityClasses.containsKey(node)
-            ? List.of(state.entityClasses.get(node))
-            : ontology.typesOf(node);
+    Node known = state.entityClasses.get(node);
+    List<Node> types = known != null ? List.of(known) : ontology.typesOf(node);
     if (types.isEmpty()) {
       return; // an entity of an unknown class, reported already
     }
     for (Node cls : required) {
-      if (types.stream().noneMatch(t -> ontology.isSubClassOf(t, cls))) {
+      if (!anySubClassOf(types, cls)) {
         problems.add(
             row.at(column),
             column,
@@ -292,6 +292,15 @@ final class FactReader {
         return;
       }
     }
+  }
+
+  private boolean anySubClassOf(List<Node> types, Node cls) {
+    for (Node type : types) {
+      if (ontology.isSubClassOf(type, cls)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String withArticle(String noun) {
@@ -379,7 +388,7 @@ final class FactReader {
           local + " belongs to the claim record the loader writes; it cannot be a fact");
       return Optional.empty();
     }
-    return Optional.of(OntologyIndex.term(local));
+    return Optional.of(ontology.node(local));
   }
 
   /**
