@@ -1,16 +1,15 @@
 package org.w3id.newsgraph.load;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
@@ -18,8 +17,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads one CSV file row by row (never the whole file in memory), checking its encoding, header and
- * field counts. Rows with the wrong number of fields are reported and skipped.
+ * Reads one CSV file row by row, checking its encoding, header and field counts. The file is read
+ * whole and decoded once ({@link EncodingCheck}); its rows are parsed from that text, one at a
+ * time. Rows with the wrong number of fields are reported and skipped.
  */
 final class CsvTable {
   private static final CSVFormat FORMAT =
@@ -73,11 +73,12 @@ final class CsvTable {
    */
   static long read(
       Path file, String shownAs, List<String> columns, Problems problems, Consumer<Row> action) {
-    if (!EncodingCheck.check(file, shownAs, problems)) {
+    Optional<String> text = EncodingCheck.read(file, shownAs, problems);
+    if (text.isEmpty()) {
       return -1;
     }
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+    try (CSVParser parser =
+        CSVParser.builder().setReader(new StringReader(text.get())).setFormat(FORMAT).get()) {
       Map<String, Integer> header = parser.getHeaderMap();
       if (header.isEmpty()) {
         problems.add(

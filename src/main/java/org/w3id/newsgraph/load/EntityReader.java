@@ -49,6 +49,7 @@ final class EntityReader {
       return;
     }
     Node entity = LoadState.uri(Iris.entity(id));
+    state.entityNodes.put(id, entity);
     state.origins.put(entity, row.where());
     String cls = row.get("class");
     Optional<Node> clazz = cls.isEmpty() ? Optional.empty() : state.ontology.clazz(cls);

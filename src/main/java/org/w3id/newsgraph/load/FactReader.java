@@ -1,6 +1,5 @@
 package org.w3id.newsgraph.load;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +21,6 @@ import org.w3id.newsgraph.model.NG;
 import org.w3id.newsgraph.model.Names;
 import org.w3id.newsgraph.model.PROV;
 import org.w3id.newsgraph.model.Stance;
-import org.w3id.newsgraph.util.InputFile;
 
 /**
  * Reads one article: {@code facts/<source>.csv}, each row a claim of the source, with its quote
@@ -73,6 +71,7 @@ final class FactReader {
   private final Problems problems;
   private final OntologyIndex ontology;
   private final String sourceId;
+  private final Node source;
   private final SourceText text;
   private final Graph current = GraphFactory.createDefaultGraph();
   private final Map<Node, Location> articleOrigins = new HashMap<>();
@@ -86,6 +85,7 @@ final class FactReader {
     this.problems = state.problems;
     this.ontology = state.ontology;
     this.sourceId = sourceId;
+    this.source = LoadState.uri(Iris.source(sourceId));
     this.text = text;
   }
 
@@ -109,20 +109,11 @@ final class FactReader {
   private static Optional<SourceText> sourceText(
       LoadState state, String id, LoadState.SourceRow row) {
     Path textFile = state.layout.sourceText(id);
-    if (!EncodingCheck.check(textFile, LoadState.shown(textFile), state.problems)) {
+    Optional<String> text = EncodingCheck.read(textFile, LoadState.shown(textFile), state.problems);
+    if (text.isEmpty()) {
       state.complete = false;
-      return Optional.empty();
     }
-    try {
-      return Optional.of(SourceText.read(textFile, row.furniture()));
-    } catch (IOException e) {
-      state.complete = false;
-      state.problems.add(
-          Location.of(LoadState.shown(textFile)),
-          null,
-          "cannot read the source text: " + InputFile.reason(textFile, e));
-      return Optional.empty();
-    }
+    return text.map(t -> SourceText.of(t, row.furniture()));
   }
 
   private Article read(Path file, LoadState.SourceRow source) {
@@ -133,7 +124,7 @@ final class FactReader {
         .find(Node.ANY, DCTerms.publisher.asNode(), Node.ANY)
         .forEachRemaining(
             t -> articleEntities.add(t.getObject().getURI().substring(Iris.ENTITY.length())));
-    articleOrigins.put(LoadState.uri(Iris.source(sourceId)), source.where());
+    articleOrigins.put(this.source, source.where());
     state.readAll(file, COLUMNS, this::readFact);
     state.facts += ids.size();
     return new Article(current, articleOrigins, tripleOrigins, articleEntities, ids.size());
@@ -235,7 +226,7 @@ final class FactReader {
     add(claim, o.isLiteral() ? NG.claimValue.asNode() : NG.claimObject.asNode(), o);
     add(claim, NG.stance.asNode(), stance.get().resource().asNode());
     add(claim, PROV_ATTRIBUTED, by.get());
-    add(claim, PROV_DERIVED, LoadState.uri(Iris.source(sourceId)));
+    add(claim, PROV_DERIVED, source);
     add(claim, NG.quote.asNode(), LoadState.plain(row.raw("quote")));
     add(
         claim,
@@ -277,15 +268,13 @@ final class FactReader {
     if (required.isEmpty()) {
       return;
     }
-    List<Node> types =
-        state.entityClasses.containsKey(node)
-            ? List.of(state.entityClasses.get(node))
-            : ontology.typesOf(node);
+    Node known = state.entityClasses.get(node);
+    List<Node> types = known != null ? List.of(known) : ontology.typesOf(node);
     if (types.isEmpty()) {
       return; // an entity of an unknown class, reported already
     }
     for (Node cls : required) {
-      if (types.stream().noneMatch(t -> ontology.isSubClassOf(t, cls))) {
+      if (!anySubClassOf(types, cls)) {
         problems.add(
             row.at(column),
             column,
@@ -303,6 +292,15 @@ final class FactReader {
         return;
       }
     }
+  }
+
+  private boolean anySubClassOf(List<Node> types, Node cls) {
+    for (Node type : types) {
+      if (ontology.isSubClassOf(type, cls)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String withArticle(String noun) {
@@ -390,7 +388,7 @@ final class FactReader {
           local + " belongs to the claim record the loader writes; it cannot be a fact");
       return Optional.empty();
     }
-    return Optional.of(OntologyIndex.term(local));
+    return Optional.of(ontology.node(local));
   }
 
   /**

@@ -128,8 +128,15 @@ final class LeanShapes {
   }
 
   private static final class ClassOf extends ClassConstraint {
+    /**
+     * The start of every message, the same for each node: made once (a node of the wrong class is
+     * common inside {@code sh:or} and {@code sh:xone}, where the message is then dropped).
+     */
+    private final String messageStart;
+
     ClassOf(Node expectedClass) {
       super(expectedClass);
+      messageStart = this + ": Expected class :" + ShLib.displayStr(expectedClass) + " for ";
     }
 
     @Override
@@ -140,13 +147,7 @@ final class LeanShapes {
       if (view.hasClass(node, getExpectedClass())) {
         return null;
       }
-      String message =
-          this
-              + ": Expected class :"
-              + ShLib.displayStr(getExpectedClass())
-              + " for "
-              + ShLib.displayStr(node);
-      return new ReportItem(message, node);
+      return new ReportItem(messageStart + ShLib.displayStr(node), node);
     }
   }
 

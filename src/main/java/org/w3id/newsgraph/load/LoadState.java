@@ -53,6 +53,9 @@ final class LoadState {
   /** The entity index: every entity id with the row that declared it. */
   final Map<String, Location> entities = new HashMap<>();
 
+  /** Every entity's node by its id (one node per entity, shared by every triple naming it). */
+  final Map<String, Node> entityNodes = new HashMap<>();
+
   /** Every entity with a known class, with that class. */
   final Map<Node, Node> entityClasses = new HashMap<>();
 
@@ -128,14 +131,14 @@ final class LoadState {
       }
       return Optional.empty();
     }
-    if (!checkId(row, column, id)) {
-      return Optional.empty();
+    Node entity = entityNodes.get(id);
+    if (entity != null) {
+      return Optional.of(entity); // declared, so a valid id
     }
-    if (!entities.containsKey(id)) {
+    if (checkId(row, column, id)) {
       problems.add(row.at(column), column, unknownEntity(id));
-      return Optional.empty();
     }
-    return Optional.of(uri(Iris.entity(id)));
+    return Optional.empty();
   }
 
   /** The message for an entity id that {@code entities.csv} does not declare. */

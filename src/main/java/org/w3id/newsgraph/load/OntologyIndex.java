@@ -42,6 +42,15 @@ public final class OntologyIndex {
   private final Map<Node, Set<Node>> superClasses = new ConcurrentHashMap<>();
   private final Map<String, Boolean> objectProperties = new ConcurrentHashMap<>();
   private final Map<String, Boolean> datatypeProperties = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> reserved = new ConcurrentHashMap<>();
+  private final Map<String, Node> terms = new ConcurrentHashMap<>();
+  private final Map<Node, Range> valueRanges = new ConcurrentHashMap<>();
+
+  /**
+   * How a property's values are written: a partial date ({@code ng:valueKind "date"}), a value of
+   * an XSD datatype ({@code xsd:string} when {@code datatype} is null), found once per property.
+   */
+  private record Range(boolean date, RDFDatatype datatype, String local) {}
 
   /** Indexes an ontology graph. */
   public OntologyIndex(Graph ontology) {
@@ -110,13 +119,16 @@ public final class OntologyIndex {
 
   /** Whether a property is part of the claim and source records the loader writes itself. */
   public boolean isReserved(String local) {
-    Node p = term(local);
-    for (Node domain : objects(p, RDFS.domain.asNode())) {
-      if (domain.equals(NG.Claim.asNode()) || domain.equals(NG.Source.asNode())) {
-        return true;
-      }
-    }
-    return false;
+    return reserved.computeIfAbsent(
+        local,
+        l -> {
+          for (Node domain : objects(term(l), RDFS.domain.asNode())) {
+            if (domain.equals(NG.Claim.asNode()) || domain.equals(NG.Source.asNode())) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   /**
@@ -183,29 +195,40 @@ public final class OntologyIndex {
    * @throws IllegalArgumentException with a message saying what was expected
    */
   public Literal literal(Node property, String text) {
-    if (has(property, NG.valueKind.asNode(), DATE_KIND)) {
+    Range range = valueRanges.computeIfAbsent(property, this::range);
+    if (range.date()) {
       return PartialDate.parse(text)
           .orElseThrow(
               () ->
                   new IllegalArgumentException(
                       "'" + text + "' is not a date; expected " + PartialDate.FORMS));
     }
+    if (range.datatype() == null) {
+      return ResourceFactory.createStringLiteral(text);
+    }
+    String local = range.local();
+    boolean valid =
+        range.datatype().isValid(text) && !(local.equals("boolean") && !text.matches("true|false"));
+    if (!valid) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a valid xsd:" + local + expected(local));
+    }
+    return local.equals("string")
+        ? ResourceFactory.createStringLiteral(text)
+        : ResourceFactory.createTypedLiteral(text, range.datatype());
+  }
+
+  private Range range(Node property) {
+    if (has(property, NG.valueKind.asNode(), DATE_KIND)) {
+      return new Range(true, null, null);
+    }
     for (Node range : objects(property, RDFS.range.asNode())) {
       if (range.isURI() && range.getURI().startsWith(XSDDatatype.XSD)) {
         RDFDatatype dt = TypeMapper.getInstance().getSafeTypeByName(range.getURI());
-        String local = range.getLocalName();
-        boolean valid =
-            dt.isValid(text) && !(local.equals("boolean") && !text.matches("true|false"));
-        if (!valid) {
-          throw new IllegalArgumentException(
-              "'" + text + "' is not a valid xsd:" + local + expected(local));
-        }
-        return local.equals("string")
-            ? ResourceFactory.createStringLiteral(text)
-            : ResourceFactory.createTypedLiteral(text, dt);
+        return new Range(false, dt, range.getLocalName());
       }
     }
-    return ResourceFactory.createStringLiteral(text);
+    return new Range(false, null, null);
   }
 
   private static String expected(String xsdLocal) {
@@ -223,6 +246,14 @@ public final class OntologyIndex {
   /** {@code ng:<local>} as a node. */
   public static Node term(String local) {
     return NodeFactory.createURI(Iris.term(local));
+  }
+
+  /**
+   * {@code ng:<local>} as a node, the same instance each time it is asked for (a loader asks for
+   * the property of every fact): {@link #term} kept once made.
+   */
+  public Node node(String local) {
+    return terms.computeIfAbsent(local, OntologyIndex::term);
   }
 
   private boolean has(Node s, Node p, Node o) {

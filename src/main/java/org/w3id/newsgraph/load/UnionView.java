@@ -6,6 +6,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.impl.GraphBase;
 import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.util.iterator.NullIterator;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
@@ -64,14 +65,31 @@ final class UnionView extends GraphBase {
     }
   }
 
+  /**
+   * The triples of each graph in turn. A triple of a later graph is looked up only in the earlier
+   * graphs that have some triple of the pattern: a graph without any cannot hold it. Most finds
+   * (SHACL asks for a node's values, one property at a time) match in one graph only, and are then
+   * that graph's find, with no lookup per triple.
+   */
   @Override
   protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
-    ExtendedIterator<Triple> all = graphs[0].find(pattern);
-    for (int i = 1; i < graphs.length; i++) {
-      Graph[] earlier = Arrays.copyOf(graphs, i);
-      all = all.andThen(graphs[i].find(pattern).filterDrop(t -> inAny(earlier, t)));
+    ExtendedIterator<Triple> all = null;
+    Graph[] matching = new Graph[graphs.length];
+    int count = 0;
+    for (Graph g : graphs) {
+      ExtendedIterator<Triple> found = g.find(pattern);
+      if (!found.hasNext()) {
+        found.close();
+        continue;
+      }
+      if (count > 0) {
+        Graph[] earlier = Arrays.copyOf(matching, count);
+        found = found.filterDrop(t -> inAny(earlier, t));
+      }
+      matching[count++] = g;
+      all = all == null ? found : all.andThen(found);
     }
-    return all;
+    return all == null ? NullIterator.instance() : all;
   }
 
   @Override
