@@ -13,11 +13,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.NewsGraphException;
@@ -30,35 +37,67 @@ import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.util.FileTrees;
 
 /**
- * Keeps a remote SPARQL 1.1 Graph Store Protocol endpoint (a dataset URL such as {@code
- * http://host:3030/ds} of Fuseki, GraphDB, Virtuoso, Oxigraph...) up to date with the inputs: each
- * changed article's graph is sent with {@code PUT ?graph=IRI} (idempotent: it replaces the graph),
- * the graphs of removed articles are deleted with {@code DELETE}, and what was pushed is recorded
- * in the store itself, in the graph {@value Iris#STATE_GRAPH} (one literal holding the same record
- * a TDB2 store keeps in its folder), so a second run pushes only what changed.
+ * Keeps a remote SPARQL store (a dataset URL such as {@code http://host:3030/ds} of Fuseki,
+ * GraphDB, Oxigraph, Virtuoso...) up to date with the inputs, and records what was pushed in the
+ * store itself, in the graph {@value Iris#STATE_GRAPH} (one literal holding the same record a TDB2
+ * store keeps in its folder), so a second run pushes only what changed.
+ *
+ * <p>The changed graphs go in batches of about {@value #BATCH_BYTES} bytes, two requests each: a
+ * SPARQL 1.1 Update {@code DROP SILENT GRAPH} of the batch's graphs, then one {@code POST} of their
+ * N-Quads to the dataset URL, which adds them (Fuseki, RDF4J/GraphDB and Oxigraph take quads
+ * there). Few large transactions keep the store small: Fuseki's TDB2 grows by the index blocks each
+ * transaction touches, and one transaction per graph grew it to 39 GB for 1 M facts. A store that
+ * refuses either request ({@code 400}, {@code 404}, {@code 405}, {@code 406}, {@code 415}, {@code
+ * 501}) gets every graph from then on with the Graph Store Protocol, {@code PUT ?graph=IRI}, which
+ * replaces one graph. The graphs of removed articles are dropped the same way (or sent {@code
+ * DELETE ?graph=IRI}).
  *
  * <p>Everything is validated before the first request: invalid inputs never reach the store. One
  * pass over the inputs validates them and writes each graph to send to a temporary file of its own
- * (so a push needs as much free disk as the changed graphs take as N-Triples); then the graphs are
- * streamed from there, one graph per request. A request that fails on the network or with a 5xx
- * status is retried (three attempts, with a pause), a refusal (4xx) stops the push with the store's
- * answer. Before the first graph the recorded state is replaced by one that claims none of what
- * this push changes, and the new state is written last: a push that stops half way is completed by
- * the next run.
+ * (so a push needs as much free disk as the changed graphs take as N-Quads); then the graphs are
+ * streamed from there. A request that fails on the network or with a 5xx status is retried (three
+ * attempts, with a pause), another refusal (4xx) stops the push with the store's answer. Before the
+ * first graph the recorded state is replaced by one that claims none of what this push changes, and
+ * the new state is written last: a push that stops half way is completed by the next run.
  */
 public final class RemoteStore {
+  /** About how many bytes of N-Quads one batch sends (the graphs are not split). */
+  public static final long BATCH_BYTES = 64L << 20;
+
+  /** How many graphs one request drops at most. */
+  private static final int DROPS = 1000;
+
   private static final int ATTEMPTS = 3;
   private static final String NTRIPLES = "application/n-triples";
+  private static final String NQUADS = "application/n-quads";
+  private static final String UPDATE = "application/sparql-update";
+
+  /** The answers of a store that does not take a batched request. */
+  private static final Set<Integer> NOT_SUPPORTED = java.util.Set.of(400, 404, 405, 406, 415, 501);
+
   private static final org.apache.jena.graph.Node STATE = NodeFactory.createURI(Iris.STORE_STATE);
 
   private final URI dataset;
   private final HttpClient http;
+  private final long batchBytes;
+
+  /** Set once the store refuses a batched request: from then on, one graph per request. */
+  private boolean perGraph;
 
   /**
    * @param dataset the Graph Store Protocol URL of the dataset, e.g. {@code
    *     http://127.0.0.1:3030/ds}
    */
   public RemoteStore(URI dataset) {
+    this(dataset, BATCH_BYTES);
+  }
+
+  /**
+   * @param dataset the dataset URL, as for {@link #RemoteStore(URI)}
+   * @param batchBytes about how many bytes of N-Quads to send in one request
+   */
+  RemoteStore(URI dataset, long batchBytes) {
+    this.batchBytes = batchBytes;
     String scheme = dataset.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
       throw new NewsGraphException("not an http or https URL: " + dataset);
@@ -102,24 +141,34 @@ public final class RemoteStore {
               base.plan(articleDigests),
               (iri, graph) -> {
                 if (!GraphStore.shared(iri, graph, shared).equals(base.graphs().get(iri))) {
-                  toSend.put(iri, spool(graph, spool.resolve(toSend.size() + ".nt")));
+                  toSend.put(iri, spool(iri, graph, spool.resolve(toSend.size() + ".nq")));
                 }
               },
               listener);
       if (full) {
         toSend.put(
-            Iris.ONTOLOGY_GRAPH, spool(result.ontology(), spool.resolve(toSend.size() + ".nt")));
+            Iris.ONTOLOGY_GRAPH,
+            spool(Iris.ONTOLOGY_GRAPH, result.ontology(), spool.resolve(toSend.size() + ".nq")));
       }
       // Until the new record is sent, the record claims nothing this push may change: a push
       // stopped half way sends those graphs again next time.
       Path state = spool.resolve("state.nt");
       put(Iris.STATE_GRAPH, spool(stateGraph(old.pending(result)), state));
+      List<String> batch = new ArrayList<>();
+      long bytes = 0;
       for (Map.Entry<String, Path> graph : toSend.entrySet()) {
-        put(graph.getKey(), graph.getValue());
+        batch.add(graph.getKey());
+        bytes += size(graph.getValue());
+        if (bytes >= batchBytes) {
+          send(batch, toSend, spool);
+          batch.clear();
+          bytes = 0;
+        }
       }
-      for (String id : old.removedBy(result)) {
-        delete(Iris.sourceGraph(id));
+      if (!batch.isEmpty()) {
+        send(batch, toSend, spool);
       }
+      remove(old.removedBy(result).stream().map(Iris::sourceGraph).toList());
       StoreState next = base.next(result, articleDigests, digest, settings, "").withGraphs(shared);
       put(Iris.STATE_GRAPH, spool(stateGraph(next), state));
       return GraphStore.report(old, next, full);
@@ -130,6 +179,11 @@ public final class RemoteStore {
         // a temporary folder left behind is harmless
       }
     }
+  }
+
+  /** Whether the store refused a batched request, so that graphs go one per request. */
+  boolean perGraph() {
+    return perGraph;
   }
 
   /** The state recorded in the store, or {@link StoreState#NONE}. */
@@ -144,10 +198,9 @@ public final class RemoteStore {
     if (response.statusCode() == 404) {
       return StoreState.NONE;
     }
-    refuseUnlessOk(response, "GET", Iris.STATE_GRAPH);
+    refuseUnlessOk(response, "GET", graph(Iris.STATE_GRAPH));
     Graph g = GraphFactory.createDefaultGraph();
-    org.apache.jena.riot.RDFParser.fromString(response.body(), org.apache.jena.riot.Lang.NTRIPLES)
-        .parse(g);
+    RDFParser.fromString(response.body(), Lang.NTRIPLES).parse(g);
     var found = g.find(null, STATE, null);
     return found.hasNext()
         ? StoreState.parse(found.next().getObject().getLiteralLexicalForm())
@@ -163,30 +216,133 @@ public final class RemoteStore {
     return g;
   }
 
+  /**
+   * Sends the graphs {@code iris} (each in its N-Quads file of {@code files}) in one batch: drops
+   * them, then posts their quads; or, to a store that does not take that, one {@code PUT} each.
+   */
+  private void send(List<String> iris, Map<String, Path> files, Path spool) {
+    if (!perGraph && drop(iris)) {
+      List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+      for (String iri : iris) {
+        parts.add(ofFile(files.get(iri)));
+      }
+      HttpRequest post =
+          HttpRequest.newBuilder(dataset)
+              .header("Content-Type", NQUADS)
+              .timeout(Duration.ofMinutes(30))
+              .POST(
+                  HttpRequest.BodyPublishers.concat(
+                      parts.toArray(HttpRequest.BodyPublisher[]::new)))
+              .build();
+      if (batched(send(post, HttpResponse.BodyHandlers.ofString(), "POST"), "POST", iris)) {
+        return;
+      }
+    }
+    for (String iri : iris) {
+      put(iri, asTriples(iri, files.get(iri), spool.resolve("put.nt")));
+    }
+  }
+
+  /** Removes the graphs {@code iris}: dropped in batches, or one {@code DELETE} each. */
+  private void remove(List<String> iris) {
+    for (int from = 0; from < iris.size() && !perGraph; from += DROPS) {
+      drop(iris.subList(from, Math.min(iris.size(), from + DROPS)));
+    }
+    if (perGraph) {
+      for (String iri : iris) {
+        delete(iri);
+      }
+    }
+  }
+
+  /**
+   * Drops the graphs {@code iris} with one SPARQL Update; false if the store does not take it (then
+   * {@link #perGraph} is set).
+   */
+  private boolean drop(List<String> iris) {
+    StringBuilder update = new StringBuilder();
+    for (String iri : iris) {
+      update.append("DROP SILENT GRAPH <").append(iri).append(">;\n");
+    }
+    HttpRequest post =
+        HttpRequest.newBuilder(dataset)
+            .header("Content-Type", UPDATE)
+            .timeout(Duration.ofMinutes(10))
+            .POST(HttpRequest.BodyPublishers.ofString(update.toString()))
+            .build();
+    return batched(send(post, HttpResponse.BodyHandlers.ofString(), "POST"), "SPARQL Update", iris);
+  }
+
+  /**
+   * Whether a batched request was done; false, setting {@link #perGraph}, if the store does not
+   * take such requests.
+   *
+   * @throws NewsGraphException if the store refused it otherwise
+   */
+  private boolean batched(HttpResponse<String> response, String method, List<String> iris) {
+    if (response.statusCode() / 100 != 2 && NOT_SUPPORTED.contains(response.statusCode())) {
+      perGraph = true;
+      return false;
+    }
+    refuseUnlessOk(response, method, what(iris));
+    return true;
+  }
+
   /** Writes {@code graph} as N-Triples to {@code file}, to be sent. */
   private static Path spool(Graph graph, Path file) {
+    return spool(null, graph, file);
+  }
+
+  /**
+   * Writes {@code graph} to {@code file}, to be sent: as N-Quads in the graph {@code graphIri}, or
+   * as N-Triples if that is null.
+   */
+  private static Path spool(String graphIri, Graph graph, Path file) {
+    ExportFormat format = graphIri == null ? ExportFormat.NTRIPLES : ExportFormat.NQUADS;
     try (OutputStream out = Files.newOutputStream(file)) {
-      GraphStreamWriter.write(out, ExportFormat.NTRIPLES, "", graph);
+      GraphStreamWriter.write(out, format, graphIri, graph);
     } catch (IOException | UncheckedIOException e) {
       throw new NewsGraphException("cannot write a temporary file: " + e.getMessage(), e);
     }
     return file;
   }
 
-  /** Replaces the graph {@code graphIri} of the store with the N-Triples of {@code temp}. */
-  private void put(String graphIri, Path temp) {
-    HttpRequest request;
+  /**
+   * The graph {@code graphIri} of the N-Quads file {@code quads}, written as N-Triples to {@code
+   * file}.
+   */
+  private static Path asTriples(String graphIri, Path quads, Path file) {
+    DatasetGraph quadsRead = DatasetGraphFactory.create();
+    RDFParser.source(quads).lang(Lang.NQUADS).parse(quadsRead);
+    return spool(quadsRead.getGraph(NodeFactory.createURI(graphIri)), file);
+  }
+
+  private static long size(Path file) {
     try {
-      request =
-          HttpRequest.newBuilder(graphUri(graphIri))
-              .header("Content-Type", NTRIPLES)
-              .timeout(Duration.ofMinutes(10))
-              .PUT(HttpRequest.BodyPublishers.ofFile(temp))
-              .build();
+      return Files.size(file);
     } catch (IOException e) {
       throw new NewsGraphException("cannot read a temporary file: " + e.getMessage(), e);
     }
-    refuseUnlessOk(send(request, HttpResponse.BodyHandlers.ofString(), "PUT"), "PUT", graphIri);
+  }
+
+  private static HttpRequest.BodyPublisher ofFile(Path file) {
+    try {
+      return HttpRequest.BodyPublishers.ofFile(file);
+    } catch (IOException e) {
+      throw new NewsGraphException("cannot read a temporary file: " + e.getMessage(), e);
+    }
+  }
+
+  /** Replaces the graph {@code graphIri} of the store with the N-Triples of {@code temp}. */
+  private void put(String graphIri, Path temp) {
+    HttpRequest request =
+        HttpRequest.newBuilder(graphUri(graphIri))
+            .header("Content-Type", NTRIPLES)
+            .timeout(Duration.ofMinutes(10))
+            .PUT(ofFile(temp))
+            .build();
+    refuseUnlessOk(
+        send(request, HttpResponse.BodyHandlers.ofString(), "PUT"), "PUT", graph(graphIri));
   }
 
   private void delete(String graphIri) {
@@ -194,7 +350,7 @@ public final class RemoteStore {
         HttpRequest.newBuilder(graphUri(graphIri)).timeout(Duration.ofMinutes(1)).DELETE().build();
     HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), "DELETE");
     if (response.statusCode() != 404) { // already gone is what we want
-      refuseUnlessOk(response, "DELETE", graphIri);
+      refuseUnlessOk(response, "DELETE", graph(graphIri));
     }
   }
 
@@ -224,7 +380,18 @@ public final class RemoteStore {
         last);
   }
 
-  private void refuseUnlessOk(HttpResponse<String> response, String method, String graphIri) {
+  /** The graphs of a batch, for a message. */
+  private static String what(List<String> iris) {
+    return iris.size() == 1
+        ? graph(iris.get(0))
+        : iris.size() + " graphs (" + graph(iris.get(0)) + ", ...)";
+  }
+
+  private static String graph(String iri) {
+    return "the graph <" + iri + ">";
+  }
+
+  private void refuseUnlessOk(HttpResponse<String> response, String method, String what) {
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
       return;
@@ -241,9 +408,9 @@ public final class RemoteStore {
             + dataset
             + " refused "
             + method
-            + " of the graph <"
-            + graphIri
-            + ">: HTTP "
+            + " of "
+            + what
+            + ": HTTP "
             + status
             + first
             + hint);

@@ -16,14 +16,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.newsgraph.NewsGraph;
 import org.w3id.newsgraph.NewsGraphException;
+import org.w3id.newsgraph.export.ExportFormat;
+import org.w3id.newsgraph.export.Exporter;
 import org.w3id.newsgraph.load.LoadException;
 import org.w3id.newsgraph.load.LoadListener;
+import org.w3id.newsgraph.load.LoadPlan;
 import org.w3id.newsgraph.model.Iris;
 import org.w3id.newsgraph.query.QueryLibrary;
 import org.w3id.newsgraph.query.QueryRunner;
@@ -35,40 +50,52 @@ import org.w3id.newsgraph.query.ResultFormat;
  */
 class RemoteStoreIT {
   @TempDir Path tmp;
-  private Process fuseki;
+  private final List<Process> servers = new ArrayList<>();
   private String dataset;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void startFuseki() throws Exception {
+    Path db = Files.createDirectories(tmp.resolve("db"));
+    int port =
+        start(
+            "fuseki",
+            "--tdb2",
+            "--loc",
+            db.toString(),
+            "--update",
+            "--set",
+            "tdb2:unionDefaultGraph=true",
+            "/ds");
+    dataset = "http://127.0.0.1:" + port + "/ds";
+  }
+
+  /** Starts {@code jena-fuseki-server} with {@code args} on a free port, returns the port. */
+  private int start(String name, String... args) throws Exception {
     Path jar = Path.of(System.getProperty("fuseki.jar", "target/fuseki/jena-fuseki-server.jar"));
     assertTrue(Files.isRegularFile(jar), "the Fuseki jar is copied by the pom: " + jar);
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Path db = Files.createDirectories(tmp.resolve("db"));
-    Path work = Files.createDirectories(tmp.resolve("fuseki"));
-    fuseki =
-        new ProcessBuilder(
+    Path work = Files.createDirectories(tmp.resolve(name));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
                 jar.toAbsolutePath().toString(),
-                "--tdb2",
-                "--loc",
-                db.toString(),
-                "--update",
                 "--port",
                 Integer.toString(port),
-                "--localhost",
-                "--set",
-                "tdb2:unionDefaultGraph=true",
-                "/ds")
+                "--localhost"));
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command)
             .directory(work.toFile())
             .redirectErrorStream(true)
             .redirectOutput(work.resolve("fuseki.log").toFile())
             .start();
-    dataset = "http://127.0.0.1:" + port + "/ds";
+    servers.add(process);
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (true) {
       try {
@@ -82,17 +109,18 @@ class RemoteStoreIT {
       } catch (IOException e) {
         // not up yet
       }
-      assertTrue(fuseki.isAlive(), "Fuseki died: " + Files.readString(work.resolve("fuseki.log")));
+      assertTrue(process.isAlive(), "Fuseki died: " + Files.readString(work.resolve("fuseki.log")));
       assertTrue(System.nanoTime() < deadline, "Fuseki did not start in 120 s");
       Thread.sleep(250);
     }
+    return port;
   }
 
   @AfterEach
   void stopFuseki() throws InterruptedException {
-    if (fuseki != null) {
-      fuseki.destroy();
-      fuseki.waitFor();
+    for (Process process : servers) {
+      process.destroy();
+      process.waitFor();
     }
   }
 
@@ -137,6 +165,90 @@ class RemoteStoreIT {
     p.breakFacts();
     assertThrows(LoadException.class, () -> store.push(p.layout(), 10, LoadListener.NONE));
     assertEquals(200, status(Iris.sourceGraph(TestProject.SEED)));
+  }
+
+  @Test
+  void graphsSentInManyBatchesAreExactlyTheLoadersGraphs() throws Exception {
+    RemoteStore store = new RemoteStore(URI.create(dataset), 1); // one graph per batch
+    pushAndCompare(store, dataset, dataset + "/sparql");
+    assertFalse(store.perGraph(), "Fuseki with --update takes batches");
+  }
+
+  @Test
+  void aStoreWithTheGraphStoreProtocolOnlyGetsOneGraphPerRequest() throws Exception {
+    // A real Fuseki whose dataset has only a Graph Store Protocol endpoint and a query endpoint: it
+    // refuses SPARQL Update, so the graphs go one PUT each and removed ones one DELETE each.
+    Path config = tmp.resolve("gsp-only.ttl");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "PREFIX fuseki: <http://jena.apache.org/fuseki#>",
+            "PREFIX ja: <http://jena.hpl.hp.com/2005/11/Assembler#>",
+            "<#service> a fuseki:Service ; fuseki:name \"gsp\" ; fuseki:dataset <#ds> ;",
+            "  fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ; fuseki:name \"data\" ] ;",
+            "  fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name \"sparql\" ] .",
+            "<#ds> a ja:MemoryDataset ."));
+    int port = start("gsp-only", "--config", config.toString());
+    String base = "http://127.0.0.1:" + port + "/gsp";
+    RemoteStore store = new RemoteStore(URI.create(base + "/data"));
+    pushAndCompare(store, base + "/data", base + "/sparql");
+    assertTrue(store.perGraph(), "a store that refuses SPARQL Update gets one graph per request");
+  }
+
+  /**
+   * Pushes a project of two articles, then a fact added, taken out again, and an article removed;
+   * after each push the store holds exactly the graphs an N-Quads export of the same inputs holds
+   * (plus the ontology and the record).
+   */
+  private void pushAndCompare(RemoteStore store, String data, String sparql) throws Exception {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    p.addCopyOfSeed("second-article");
+    store.push(p.layout(), 10, LoadListener.NONE);
+    assertSameGraphs(p, data, sparql);
+
+    Path facts = p.triples().resolve("facts/second-article.csv");
+    String before = Files.readString(facts, StandardCharsets.UTF_8);
+    p.appendFact(
+        "second-article",
+        "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
+            + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
+    assertEquals(
+        new GraphStore.Build(1, 1, 0, false), store.push(p.layout(), 10, LoadListener.NONE));
+    assertSameGraphs(p, data, sparql);
+    Files.writeString(facts, before, StandardCharsets.UTF_8); // the fact's triples must go
+    store.push(p.layout(), 10, LoadListener.NONE);
+    assertSameGraphs(p, data, sparql);
+
+    p.removeArticle("second-article");
+    assertEquals(
+        new GraphStore.Build(0, 1, 1, false), store.push(p.layout(), 10, LoadListener.NONE));
+    assertSameGraphs(p, data, sparql);
+  }
+
+  private void assertSameGraphs(TestProject p, String data, String sparql) throws Exception {
+    ByteArrayOutputStream quads = new ByteArrayOutputStream();
+    Exporter.stream(
+        sink -> NewsGraph.stream(p.layout(), 10, LoadPlan.ALL, sink, LoadListener.NONE),
+        ExportFormat.NQUADS,
+        quads);
+    DatasetGraph expected = DatasetGraphFactory.create();
+    RDFParser.fromString(quads.toString(StandardCharsets.UTF_8), Lang.NQUADS).parse(expected);
+
+    Set<String> names = new TreeSet<>(List.of(Iris.ONTOLOGY_GRAPH, Iris.STATE_GRAPH));
+    expected.listGraphNodes().forEachRemaining(g -> names.add(g.getURI()));
+    String listed =
+        get(sparql + "?query=", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "text/csv")
+            .body();
+    Set<String> inStore = new TreeSet<>(listed.lines().skip(1).map(String::strip).toList());
+    assertEquals(names, inStore);
+    for (Node g : (Iterable<Node>) expected::listGraphNodes) {
+      HttpResponse<String> got = get(data + "?graph=", g.getURI(), "application/n-triples");
+      assertEquals(200, got.statusCode(), g.getURI());
+      Graph graph = GraphFactory.createDefaultGraph();
+      RDFParser.fromString(got.body(), Lang.NTRIPLES).parse(graph);
+      assertTrue(graph.isIsomorphicWith(expected.getGraph(g)), "the graph " + g + " differs");
+    }
   }
 
   @Test
