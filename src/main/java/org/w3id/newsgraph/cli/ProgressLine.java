@@ -20,6 +20,7 @@ final class ProgressLine implements LoadListener {
   private int done;
   private long facts;
   private boolean shown;
+  private long sendStart;
 
   ProgressLine(PrintStream err, String what) {
     this.out = new TerminalLine(err, true);
@@ -57,6 +58,37 @@ final class ProgressLine implements LoadListener {
     }
   }
 
+  @Override
+  public void sent(int graphs, int total) {
+    long now = System.nanoTime();
+    if (graphs == 0) {
+      sendStart = now;
+      lastShown = now;
+    } else if (graphs == total || now - lastShown >= EVERY_NANOS) {
+      lastShown = now;
+      out.show(sendLine(graphs, total, now - sendStart));
+      if (graphs == total) {
+        out.end();
+      }
+    }
+  }
+
+  /** The text of the line while sending, e.g. {@code sending: 1200/5000 graphs, ETA 3:10}. */
+  String sendLine(int graphs, int total, long elapsedNanos) {
+    StringBuilder sb =
+        new StringBuilder("sending: ").append(graphs).append('/').append(total).append(" graphs");
+    return eta(sb, graphs, total, Math.max(elapsedNanos / 1e9, 1e-3)).toString();
+  }
+
+  /** Appends {@code ", ETA m:ss"} while some of {@code total} are not {@code done}. */
+  private static StringBuilder eta(StringBuilder sb, int done, int total, double seconds) {
+    if (done > 0 && done < total) {
+      long eta = Math.round(seconds / done * (total - done));
+      sb.append(String.format(Locale.ROOT, ", ETA %d:%02d", eta / 60, eta % 60));
+    }
+    return sb;
+  }
+
   private void show(long now) {
     out.show(line(done, total, facts, now - start));
     shown = true;
@@ -77,10 +109,6 @@ final class ProgressLine implements LoadListener {
             .append(" facts, ")
             .append(rate)
             .append(" facts/s");
-    if (articlesDone > 0 && articlesDone < articles) {
-      long eta = Math.round(seconds / articlesDone * (articles - articlesDone));
-      sb.append(String.format(Locale.ROOT, ", ETA %d:%02d", eta / 60, eta % 60));
-    }
-    return sb.toString();
+    return eta(sb, articlesDone, articles, seconds).toString();
   }
 }

@@ -25,4 +25,13 @@ public interface LoadListener {
 
   /** Everything was read (successfully or not). */
   default void finished() {}
+
+  /**
+   * Graphs went to a remote store, after everything was read: called with {@code 0} before the
+   * first request, then after each request that sent graphs.
+   *
+   * @param graphs how many of this push's graphs were sent so far
+   * @param total how many graphs this push sends
+   */
+  default void sent(int graphs, int total) {}
 }

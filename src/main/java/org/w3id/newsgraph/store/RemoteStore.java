@@ -154,19 +154,20 @@ public final class RemoteStore {
       // stopped half way sends those graphs again next time.
       Path state = spool.resolve("state.nt");
       put(Iris.STATE_GRAPH, spool(stateGraph(old.pending(result)), state));
+      listener.sent(0, toSend.size());
       List<String> batch = new ArrayList<>();
       long bytes = 0;
+      int sent = 0;
       for (Map.Entry<String, Path> graph : toSend.entrySet()) {
         batch.add(graph.getKey());
         bytes += size(graph.getValue());
-        if (bytes >= batchBytes) {
+        if (bytes >= batchBytes || batch.size() + sent == toSend.size()) {
           send(batch, toSend, spool);
+          sent += batch.size();
+          listener.sent(sent, toSend.size());
           batch.clear();
           bytes = 0;
         }
-      }
-      if (!batch.isEmpty()) {
-        send(batch, toSend, spool);
       }
       remove(old.removedBy(result).stream().map(Iris::sourceGraph).toList());
       StoreState next = base.next(result, articleDigests, digest, settings, "").withGraphs(shared);

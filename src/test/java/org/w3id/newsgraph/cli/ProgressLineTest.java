@@ -21,6 +21,22 @@ class ProgressLineTest {
   }
 
   @Test
+  void showsGraphsSentWithEtaAndEndsTheLineWhenAllAreSent() {
+    ProgressLine line = new ProgressLine(System.err, "building");
+    assertEquals("sending: 1000/5000 graphs, ETA 2:00", line.sendLine(1000, 5000, 30_000_000_000L));
+    assertEquals("sending: 5000/5000 graphs", line.sendLine(5000, 5000, 150_000_000_000L));
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ProgressLine shown =
+        new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), "x");
+    shown.sent(0, 2);
+    shown.sent(1, 2);
+    assertEquals("", bytes.toString(StandardCharsets.UTF_8), "too soon for a line");
+    shown.sent(2, 2);
+    assertEquals("\rsending: 2/2 graphs\n", bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void writesOnlyWhenTimeHasPassedAndEndsTheLine() throws InterruptedException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);

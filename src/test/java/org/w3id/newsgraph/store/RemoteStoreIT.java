@@ -170,8 +170,11 @@ class RemoteStoreIT {
   @Test
   void graphsSentInManyBatchesAreExactlyTheLoadersGraphs() throws Exception {
     RemoteStore store = new RemoteStore(URI.create(dataset), 1); // one graph per batch
-    pushAndCompare(store, dataset, dataset + "/sparql");
+    List<String> progress = pushAndCompare(store, dataset, dataset + "/sparql");
     assertFalse(store.perGraph(), "Fuseki with --update takes batches");
+    // Two articles, the entities, the links and the ontology; 0 before the first request, then
+    // after each batch (here, each graph).
+    assertEquals(List.of("0/5", "1/5", "2/5", "3/5", "4/5", "5/5"), progress);
   }
 
   @Test
@@ -192,7 +195,8 @@ class RemoteStoreIT {
     int port = start("gsp-only", "--config", config.toString());
     String base = "http://127.0.0.1:" + port + "/gsp";
     RemoteStore store = new RemoteStore(URI.create(base + "/data"));
-    pushAndCompare(store, base + "/data", base + "/sparql");
+    List<String> progress = pushAndCompare(store, base + "/data", base + "/sparql");
+    assertEquals(List.of("0/5", "5/5"), progress, "one batch, sent one graph at a time");
     assertTrue(store.perGraph(), "a store that refuses SPARQL Update gets one graph per request");
   }
 
@@ -200,11 +204,23 @@ class RemoteStoreIT {
    * Pushes a project of two articles, then a fact added, taken out again, and an article removed;
    * after each push the store holds exactly the graphs an N-Quads export of the same inputs holds
    * (plus the ontology and the record).
+   *
+   * @return the progress the first push reported, as {@code sent/total}
    */
-  private void pushAndCompare(RemoteStore store, String data, String sparql) throws Exception {
+  private List<String> pushAndCompare(RemoteStore store, String data, String sparql)
+      throws Exception {
     TestProject p = TestProject.copy(tmp.resolve("p"));
     p.addCopyOfSeed("second-article");
-    store.push(p.layout(), 10, LoadListener.NONE);
+    List<String> progress = new ArrayList<>();
+    store.push(
+        p.layout(),
+        10,
+        new LoadListener() {
+          @Override
+          public void sent(int graphs, int total) {
+            progress.add(graphs + "/" + total);
+          }
+        });
     assertSameGraphs(p, data, sparql);
 
     Path facts = p.triples().resolve("facts/second-article.csv");
@@ -224,6 +240,7 @@ class RemoteStoreIT {
     assertEquals(
         new GraphStore.Build(0, 1, 1, false), store.push(p.layout(), 10, LoadListener.NONE));
     assertSameGraphs(p, data, sparql);
+    return progress;
   }
 
   private void assertSameGraphs(TestProject p, String data, String sparql) throws Exception {
