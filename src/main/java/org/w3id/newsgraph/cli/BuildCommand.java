@@ -28,9 +28,11 @@ import picocli.CommandLine.ParentCommand;
           + " files changed are loaded again; the graphs of removed articles are removed.",
       "DIR: a TDB2 store (as 'serve --store DIR' uses), built with Jena's bulk loader the first"
           + " time; every run is atomic (a failure or a kill leaves the previous store).",
-      "URL: a SPARQL 1.1 Graph Store Protocol endpoint that allows updates (e.g. a Fuseki"
-          + " dataset http://127.0.0.1:3030/ds): each changed article's graph is sent with PUT,"
-          + " removed ones are deleted, and what was sent is recorded in the store's graph "
+      "URL: the dataset of a SPARQL store that allows updates (e.g. a Fuseki dataset"
+          + " http://127.0.0.1:3030/ds): the changed graphs are sent in batches (a SPARQL Update"
+          + " DROP, then a POST of N-Quads), or with one Graph Store Protocol PUT each to a store"
+          + " that refuses those; removed ones are dropped, and what was sent is recorded in the"
+          + " store's graph "
           + Iris.STATE_GRAPH
           + "."
     })
@@ -42,7 +44,7 @@ final class BuildCommand implements Callable<Integer> {
       names = "--store",
       required = true,
       paramLabel = "DIR|URL",
-      description = "The store: a folder (TDB2) or an http(s) URL of a Graph Store endpoint.")
+      description = "The store: a folder (TDB2) or the http(s) URL of a SPARQL dataset.")
   private String store;
 
   @Option(
