@@ -51,6 +51,12 @@ import org.w3id.newsgraph.query.ResultFormat;
 class RemoteStoreIT {
   @TempDir Path tmp;
   private final List<Process> servers = new ArrayList<>();
+
+  /** A valid fact row to add to the second article. */
+  private static final String EXTRA_FACT =
+      "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
+          + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,";
+
   private String dataset;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -142,10 +148,7 @@ class RemoteStoreIT {
     // A marker put into the entities graph behind NewsGraph's back shows whether it is sent again.
     String marker = "<https://example.org/marker> <https://example.org/p> \"not sent again\"";
     update("INSERT DATA { GRAPH <" + Iris.ENTITIES_GRAPH + "> { " + marker + " } }");
-    p.appendFact(
-        "second-article",
-        "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
-            + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
+    p.appendFact("second-article", EXTRA_FACT);
     assertEquals(
         new GraphStore.Build(1, 1, 0, false), store.push(p.layout(), 10, LoadListener.NONE));
     assertTrue(ask("ASK { GRAPH <" + Iris.ENTITIES_GRAPH + "> { " + marker + " } }"));
@@ -225,10 +228,7 @@ class RemoteStoreIT {
 
     Path facts = p.triples().resolve("facts/second-article.csv");
     String before = Files.readString(facts, StandardCharsets.UTF_8);
-    p.appendFact(
-        "second-article",
-        "f999,ttp,negotiatesWith,government-of-pakistan,,claims,ttp,"
-            + "\"But the TTP leadership quickly issued a statement rejecting Khan\u2019s claims.\",,,,,");
+    p.appendFact("second-article", EXTRA_FACT);
     assertEquals(
         new GraphStore.Build(1, 1, 0, false), store.push(p.layout(), 10, LoadListener.NONE));
     assertSameGraphs(p, data, sparql);
