@@ -47,10 +47,10 @@ import org.w3id.newsgraph.util.FileTrees;
  * N-Quads to the dataset URL, which adds them (Fuseki, RDF4J/GraphDB and Oxigraph take quads
  * there). Few large transactions keep the store small: Fuseki's TDB2 grows by the index blocks each
  * transaction touches, and one transaction per graph grew it to 39 GB for 1 M facts. A store that
- * refuses either request ({@code 400}, {@code 404}, {@code 405}, {@code 406}, {@code 415}, {@code
- * 501}) gets every graph from then on with the Graph Store Protocol, {@code PUT ?graph=IRI}, which
- * replaces one graph. The graphs of removed articles are dropped the same way (or sent {@code
- * DELETE ?graph=IRI}).
+ * refuses either request ({@code 400}, {@code 404}, {@code 405}, {@code 406}, {@code 413} (a batch
+ * too large for it), {@code 415}, {@code 501}) gets every graph from then on with the Graph Store
+ * Protocol, {@code PUT ?graph=IRI}, which replaces one graph. The graphs of removed articles are
+ * dropped the same way (or sent {@code DELETE ?graph=IRI}).
  *
  * <p>Everything is validated before the first request: invalid inputs never reach the store. One
  * pass over the inputs validates them and writes each graph to send to a temporary file of its own
@@ -73,7 +73,8 @@ public final class RemoteStore {
   private static final String UPDATE = "application/sparql-update";
 
   /** The answers of a store that does not take a batched request. */
-  private static final Set<Integer> NOT_SUPPORTED = java.util.Set.of(400, 404, 405, 406, 415, 501);
+  private static final Set<Integer> NOT_SUPPORTED =
+      java.util.Set.of(400, 404, 405, 406, 413, 415, 501);
 
   private static final org.apache.jena.graph.Node STATE = NodeFactory.createURI(Iris.STORE_STATE);
 
