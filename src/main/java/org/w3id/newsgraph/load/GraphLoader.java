@@ -5,6 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -197,7 +199,16 @@ public final class GraphLoader {
         List<Path> sorted = new ArrayList<>();
         files.forEach(sorted::add);
         sorted.sort(null);
-        listener.started((int) sorted.stream().filter(f -> !reusable(idOf(f))).count());
+        // Which articles the plan lets be skipped, decided once (each entity's class compared once,
+        // however many articles use it).
+        Map<String, Boolean> sameClass = new HashMap<>();
+        Set<String> reusable = new HashSet<>();
+        for (Path file : sorted) {
+          if (reusable(idOf(file), sameClass)) {
+            reusable.add(idOf(file));
+          }
+        }
+        listener.started(sorted.size() - reusable.size());
         for (Path file : sorted) {
           String sourceId = idOf(file);
           seen.add(sourceId);
@@ -205,7 +216,7 @@ public final class GraphLoader {
           if (problems.full()) {
             continue; // no room left in the report: stop checking, the load fails anyway
           }
-          if (known && reusable(sourceId)) {
+          if (known && reusable.contains(sourceId)) {
             state.usedEntities.addAll(plan.reused().get(sourceId));
             continue;
           }
@@ -300,19 +311,28 @@ public final class GraphLoader {
     }
   }
 
-  /** Whether the plan lets this article be skipped: reused, and its entities as they were. */
-  private boolean reusable(String sourceId) {
+  /**
+   * Whether the plan lets this article be skipped: reused, and its entities as they were.
+   *
+   * @param sameClass whether an entity's class is the one the plan recorded, by id, filled here
+   */
+  private boolean reusable(String sourceId, Map<String, Boolean> sameClass) {
     Set<String> uses = plan.reused().get(sourceId);
     if (uses == null) {
       return false;
     }
     for (String id : uses) {
-      Node cls = state.entityClasses.get(LoadState.uri(Iris.entity(id)));
-      if (cls == null || !cls.getURI().equals(plan.entityClasses().get(id))) {
+      if (!sameClass.computeIfAbsent(id, this::sameClass)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether the entity {@code id} has the class the plan recorded for it. */
+  private boolean sameClass(String id) {
+    Node cls = state.entityClasses.get(LoadState.uri(Iris.entity(id)));
+    return cls != null && cls.getURI().equals(plan.entityClasses().get(id));
   }
 
   private static String idOf(Path factsFile) {
@@ -321,11 +341,15 @@ public final class GraphLoader {
   }
 
   private void reportUnusedEntities() {
-    for (Map.Entry<String, Location> e : new TreeMap<>(state.entities).entrySet()) {
-      if (!state.usedEntities.contains(e.getKey()) && !state.publishers.contains(e.getKey())) {
-        problems.add(
-            e.getValue(), "id", "entity '" + e.getKey() + "' is declared but no fact mentions it");
-      }
+    // Only the unused ones are sorted (by id, as they are reported).
+    List<String> unused =
+        state.entities.keySet().stream()
+            .filter(id -> !state.usedEntities.contains(id) && !state.publishers.contains(id))
+            .sorted()
+            .toList();
+    for (String id : unused) {
+      problems.add(
+          state.entities.get(id), "id", "entity '" + id + "' is declared but no fact mentions it");
     }
   }
 }

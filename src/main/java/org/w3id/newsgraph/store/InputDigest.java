@@ -263,14 +263,11 @@ final class InputDigest {
       throw new NewsGraphException("cannot read " + link + ": " + e.getMessage(), e);
     }
     try (Stream<Path> walk = Files.walk(root)) {
-      List<Path> files = new ArrayList<>(walk.filter(Files::isRegularFile).toList());
-      files.sort(
-          (a, b) ->
-              root.relativize(a)
-                  .toString()
-                  .replace('\\', '/')
-                  .compareTo(root.relativize(b).toString().replace('\\', '/')));
-      return files;
+      // Sorted by the relative name, made once per file.
+      TreeMap<String, Path> files = new TreeMap<>();
+      walk.filter(Files::isRegularFile)
+          .forEach(f -> files.put(root.relativize(f).toString().replace('\\', '/'), f));
+      return new ArrayList<>(files.values());
     } catch (IOException | UncheckedIOException e) {
       throw new NewsGraphException(ErrorId.STORE, "cannot read " + root + ": " + e.getMessage(), e);
     }

@@ -217,13 +217,28 @@ record StoreState(
           .append('\t')
           .append(e.getValue().digest())
           .append('\t')
-          .append(String.join(" ", new TreeSet<>(e.getValue().uses())))
+          .append(String.join(" ", sorted(e.getValue().uses())))
           .append('\n');
     }
     for (Map.Entry<String, String> e : new TreeMap<>(graphs).entrySet()) {
       w.append("graph\t").append(e.getKey()).append('\t').append(e.getValue()).append('\n');
     }
     return w.toString();
+  }
+
+  /**
+   * {@code ids} in order: as they are when they already are (an unchanged article's, as read from
+   * the record), else sorted.
+   */
+  private static Iterable<String> sorted(Set<String> ids) {
+    String last = null;
+    for (String id : ids) {
+      if (last != null && last.compareTo(id) >= 0) {
+        return new TreeSet<>(ids);
+      }
+      last = id;
+    }
+    return ids;
   }
 
   /** Writes this state to {@code folder}'s record file, whole or not at all. */

@@ -9,13 +9,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +162,53 @@ class GraphLoaderTest {
             Iris.LINKS_GRAPH),
         graphs);
     assertEquals(Set.of(Thread.currentThread()), threads);
+  }
+
+  @Test
+  void aPlanSkipsReusedArticlesUnlessAnEntityTheyUseHasAnotherClassNow() throws IOException {
+    addArticle("second", "f1,alpha,attacked,beta-town,,claims,bob-smith");
+    addArticle("third", "f1,alpha,attacked,beta-town,,claims,bob-smith");
+    Graph data = GraphLoader.load(project.layout(), 100).data();
+    Set<String> uses = Set.of("alpha", "beta-town", "bob-smith");
+    Map<String, String> classes = new HashMap<>();
+    for (String id : uses) {
+      classes.put(
+          id, data.find(entity(id), RDF.type.asNode(), Node.ANY).next().getObject().getURI());
+    }
+    Map<String, Set<String>> reused = Map.of("second", uses, "third", uses);
+
+    assertEquals(
+        List.of("started 1", Iris.sourceGraph("mini"), Iris.ENTITIES_GRAPH, Iris.LINKS_GRAPH),
+        streamed(new LoadPlan(reused, classes)));
+
+    // One entity both use has another class than the one they were loaded with: both load again.
+    classes.put("bob-smith", "https://example.org/AnotherClass");
+    assertEquals(
+        List.of(
+            "started 3",
+            Iris.sourceGraph("mini"),
+            Iris.sourceGraph("second"),
+            Iris.sourceGraph("third"),
+            Iris.ENTITIES_GRAPH,
+            Iris.LINKS_GRAPH),
+        streamed(new LoadPlan(reused, classes)));
+  }
+
+  /** What a load with {@code plan} tells its listener it starts, then the graphs it hands over. */
+  private List<String> streamed(LoadPlan plan) {
+    List<String> out = new ArrayList<>();
+    GraphLoader.stream(
+        project.layout(),
+        100,
+        plan,
+        (iri, triples) -> out.add(iri),
+        new LoadListener() {
+          @Override
+          public void started(int articles) {
+            out.add("started " + articles);
+          }
+        });
+    return out;
   }
 
   @Test
