@@ -1,5 +1,6 @@
 package org.w3id.newsgraph.store;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,28 +63,34 @@ class RemoteStoreIT {
 
   @BeforeEach
   void startFuseki() throws Exception {
-    Path db = Files.createDirectories(tmp.resolve("db"));
-    int port =
-        start(
-            "fuseki",
-            "--tdb2",
-            "--loc",
-            db.toString(),
-            "--update",
-            "--set",
-            "tdb2:unionDefaultGraph=true",
-            "/ds");
-    dataset = "http://127.0.0.1:" + port + "/ds";
+    dataset = "http://127.0.0.1:" + startTdb2(freePort()) + "/ds";
   }
 
-  /** Starts {@code jena-fuseki-server} with {@code args} on a free port, returns the port. */
-  private int start(String name, String... args) throws Exception {
+  /** Starts Fuseki with the TDB2 dataset {@code /ds} in {@code tmp/db} on {@code port}. */
+  private int startTdb2(int port) throws Exception {
+    Path db = Files.createDirectories(tmp.resolve("db"));
+    return start(
+        "fuseki",
+        port,
+        "--tdb2",
+        "--loc",
+        db.toString(),
+        "--update",
+        "--set",
+        "tdb2:unionDefaultGraph=true",
+        "/ds");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Starts {@code jena-fuseki-server} with {@code args} on {@code port}, returns the port. */
+  private int start(String name, int port, String... args) throws Exception {
     Path jar = Path.of(System.getProperty("fuseki.jar", "target/fuseki/jena-fuseki-server.jar"));
     assertTrue(Files.isRegularFile(jar), "the Fuseki jar is copied by the pom: " + jar);
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
     Path work = Files.createDirectories(tmp.resolve(name));
     List<String> command =
         new ArrayList<>(
@@ -181,6 +188,43 @@ class RemoteStoreIT {
   }
 
   @Test
+  void aPushCutOffByTheStoreDyingIsCompletedByTheNextEvenIfTheFileWentBack() throws Exception {
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+    p.addCopyOfSeed("second-article");
+    RemoteStore store = new RemoteStore(URI.create(dataset), 1);
+    store.push(p.layout(), 10, LoadListener.NONE);
+
+    // The second article changes; the store is killed (kill -9) as soon as its graph is sent, so
+    // the record of the push is never written.
+    Path facts = p.triples().resolve("facts/second-article.csv");
+    String before = Files.readString(facts, StandardCharsets.UTF_8);
+    p.appendFact("second-article", EXTRA_FACT);
+    Process fuseki = servers.get(0);
+    LoadListener killer =
+        new LoadListener() {
+          @Override
+          public void sent(int graphs, int total) {
+            if (graphs > 0) {
+              fuseki.destroyForcibly();
+              assertDoesNotThrow(() -> fuseki.waitFor());
+            }
+          }
+        };
+    NewsGraphException cut =
+        assertThrows(NewsGraphException.class, () -> store.push(p.layout(), 10, killer));
+    assertTrue(cut.getMessage().startsWith("cannot reach the store"), cut.getMessage());
+
+    // The file goes back to what the last complete push sent. The store holds the changed graph,
+    // so the next push must send the article again, though the file is as the old record says.
+    Files.writeString(facts, before, StandardCharsets.UTF_8);
+    startTdb2(URI.create(dataset).getPort());
+    assertEquals(
+        new GraphStore.Build(1, 1, 0, false),
+        new RemoteStore(URI.create(dataset)).push(p.layout(), 10, LoadListener.NONE));
+    assertSameGraphs(p, dataset, dataset + "/sparql");
+  }
+
+  @Test
   void aStoreWithTheGraphStoreProtocolOnlyGetsOneGraphPerRequest() throws Exception {
     // A real Fuseki whose dataset has only a Graph Store Protocol endpoint and a query endpoint: it
     // refuses SPARQL Update, so the graphs go one PUT each and removed ones one DELETE each.
@@ -195,7 +239,7 @@ class RemoteStoreIT {
             "  fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ; fuseki:name \"data\" ] ;",
             "  fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name \"sparql\" ] .",
             "<#ds> a ja:MemoryDataset ."));
-    int port = start("gsp-only", "--config", config.toString());
+    int port = start("gsp-only", freePort(), "--config", config.toString());
     String base = "http://127.0.0.1:" + port + "/gsp";
     RemoteStore store = new RemoteStore(URI.create(base + "/data"));
     List<String> progress = pushAndCompare(store, base + "/data", base + "/sparql");
@@ -282,10 +326,7 @@ class RemoteStoreIT {
     assertTrue(refused.getMessage().contains("HTTP 405"), refused.getMessage());
     assertTrue(refused.getMessage().contains("allows updates"), refused.getMessage());
 
-    int closed;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closed = s.getLocalPort();
-    }
+    int closed = freePort();
     NewsGraphException unreachable =
         assertThrows(
             NewsGraphException.class,
