@@ -2,6 +2,7 @@ package org.w3id.newsgraph.cli;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,8 +36,17 @@ import picocli.CommandLine.ParentCommand;
           + " store's graph "
           + Iris.STATE_GRAPH
           + "."
+          + " A user and password in the URL (http://USER:PASSWORD@host:3030/ds) are sent with"
+          + " every request (HTTP Basic authentication) and never printed; with a user and no"
+          + " password (http://USER@host:3030/ds), the password is read from the environment"
+          + " variable "
+          + BuildCommand.PASSWORD_VARIABLE
+          + "."
     })
 final class BuildCommand implements Callable<Integer> {
+  /** The environment variable with the password for a store URL that names only a user. */
+  static final String PASSWORD_VARIABLE = "NEWSGRAPH_STORE_PASSWORD";
+
   @ParentCommand private NewsGraphCommand root;
   @Mixin private InputOptions input;
 
@@ -62,6 +72,7 @@ final class BuildCommand implements Callable<Integer> {
     LoadListener progress = ProgressLine.forTerminal(root.streams().err(), "building");
     long start = System.nanoTime();
     GraphStore.Build build;
+    String shown = store;
     String lower = store.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       if (inferred) {
@@ -69,22 +80,26 @@ final class BuildCommand implements Callable<Integer> {
       }
       URI uri;
       try {
-        uri = URI.create(store);
-      } catch (IllegalArgumentException e) {
-        throw new NewsGraphException("--store: '" + store + "' is not a URL", e);
+        uri = new URI(store);
+      } catch (URISyntaxException e) {
+        // the reason and place, not the URL: it may hold a password
+        throw new NewsGraphException(
+            "--store: not a URL: " + e.getReason() + " at character " + (e.getIndex() + 1), e);
       }
-      build = new RemoteStore(uri).push(input.layout(), max, progress);
+      RemoteStore remote = new RemoteStore(withPassword(uri, System.getenv(PASSWORD_VARIABLE)));
+      shown = remote.dataset().toString(); // without a user and password
+      build = remote.push(input.layout(), max, progress);
     } else {
       build = GraphStore.update(Path.of(store), input.layout(), inferred, max, progress);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (build.equals(GraphStore.Build.NONE)) {
-      out.printf(Locale.ROOT, "%s is up to date: nothing changed.%n", store);
+      out.printf(Locale.ROOT, "%s is up to date: nothing changed.%n", shown);
     } else {
       out.printf(
           Locale.ROOT,
           "%s: %d article%s loaded, %d unchanged, %d removed%s, in %.1f s.%n",
-          store,
+          shown,
           build.loaded(),
           build.loaded() == 1 ? "" : "s",
           build.reused(),
@@ -93,5 +108,28 @@ final class BuildCommand implements Callable<Integer> {
           seconds);
     }
     return Main.OK;
+  }
+
+  /**
+   * {@code uri} with {@code password} added to its user, when it names a user without a password
+   * and {@code password} is not null; else {@code uri} as it is.
+   */
+  static URI withPassword(URI uri, String password) {
+    String user = uri.getUserInfo();
+    if (user == null || user.contains(":") || password == null) {
+      return uri;
+    }
+    try {
+      return new URI(
+          uri.getScheme(),
+          user + ":" + password,
+          uri.getHost(),
+          uri.getPort(),
+          uri.getPath(),
+          uri.getQuery(),
+          null);
+    } catch (URISyntaxException e) {
+      throw new NewsGraphException("--store: not a URL with that user and password", e);
+    }
   }
 }

@@ -222,7 +222,9 @@ public final class QueryRunner {
     } catch (QueryExceptionHTTP e) {
       String why =
           e.getStatusCode() > 0
-              ? "HTTP " + e.getStatusCode() + " " + e.getStatusLine()
+              ? "HTTP "
+                  + e.getStatusCode()
+                  + (e.getStatusLine() == null ? "" : " " + e.getStatusLine())
               : firstLine(e);
       throw new NewsGraphException(
           ErrorId.QUERY_FAILED, query.file() + ": the query failed while running: " + why, e);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +83,16 @@ public final class RemoteStore {
   private final HttpClient http;
   private final long batchBytes;
 
+  /** The {@code Authorization} header for the URL's user and password, or null. */
+  private final String authorization;
+
   /** Set once the store refuses a batched request: from then on, one graph per request. */
   private boolean perGraph;
 
   /**
-   * @param dataset the Graph Store Protocol URL of the dataset, e.g. {@code
-   *     http://127.0.0.1:3030/ds}
+   * @param dataset the URL of the dataset, e.g. {@code http://127.0.0.1:3030/ds}; a user and
+   *     password in it ({@code http://USER:PASSWORD@host/ds}) are sent with every request (HTTP
+   *     Basic authentication) and never shown in a message
    */
   public RemoteStore(URI dataset) {
     this(dataset, BATCH_BYTES);
@@ -101,9 +106,14 @@ public final class RemoteStore {
     this.batchBytes = batchBytes;
     String scheme = dataset.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
-      throw new NewsGraphException("not an http or https URL: " + dataset);
+      throw new NewsGraphException("not an http or https URL: " + withoutUser(dataset));
     }
-    this.dataset = dataset;
+    String user = dataset.getUserInfo();
+    this.authorization =
+        user == null
+            ? null
+            : "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
+    this.dataset = withoutUser(dataset);
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -183,6 +193,31 @@ public final class RemoteStore {
     }
   }
 
+  /** {@code uri} without its user and password, so that no message shows them. */
+  private static URI withoutUser(URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri;
+    }
+    return URI.create(
+        uri.getScheme()
+            + "://"
+            + uri.getHost()
+            + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
+            + (uri.getRawPath() == null ? "" : uri.getRawPath())
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+  }
+
+  /** The dataset's URL, without the user and password it was given with. */
+  public URI dataset() {
+    return dataset;
+  }
+
+  /** A request to {@code uri}, with the URL's user and password if it has them. */
+  private HttpRequest.Builder request(URI uri) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+    return authorization == null ? builder : builder.header("Authorization", authorization);
+  }
+
   /** Whether the store refused a batched request, so that graphs go one per request. */
   boolean perGraph() {
     return perGraph;
@@ -191,7 +226,7 @@ public final class RemoteStore {
   /** The state recorded in the store, or {@link StoreState#NONE}. */
   StoreState readState() {
     HttpRequest request =
-        HttpRequest.newBuilder(graphUri(Iris.STATE_GRAPH))
+        request(graphUri(Iris.STATE_GRAPH))
             .header("Accept", NTRIPLES)
             .timeout(Duration.ofMinutes(1))
             .GET()
@@ -229,7 +264,7 @@ public final class RemoteStore {
         parts.add(ofFile(files.get(iri)));
       }
       HttpRequest post =
-          HttpRequest.newBuilder(dataset)
+          request(dataset)
               .header("Content-Type", NQUADS)
               .timeout(Duration.ofMinutes(30))
               .POST(
@@ -267,7 +302,7 @@ public final class RemoteStore {
       update.append("DROP SILENT GRAPH <").append(iri).append(">;\n");
     }
     HttpRequest post =
-        HttpRequest.newBuilder(dataset)
+        request(dataset)
             .header("Content-Type", UPDATE)
             .timeout(Duration.ofMinutes(10))
             .POST(HttpRequest.BodyPublishers.ofString(update.toString()))
@@ -338,7 +373,7 @@ public final class RemoteStore {
   /** Replaces the graph {@code graphIri} of the store with the N-Triples of {@code temp}. */
   private void put(String graphIri, Path temp) {
     HttpRequest request =
-        HttpRequest.newBuilder(graphUri(graphIri))
+        request(graphUri(graphIri))
             .header("Content-Type", NTRIPLES)
             .timeout(Duration.ofMinutes(10))
             .PUT(ofFile(temp))
@@ -349,7 +384,7 @@ public final class RemoteStore {
 
   private void delete(String graphIri) {
     HttpRequest request =
-        HttpRequest.newBuilder(graphUri(graphIri)).timeout(Duration.ofMinutes(1)).DELETE().build();
+        request(graphUri(graphIri)).timeout(Duration.ofMinutes(1)).DELETE().build();
     HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), "DELETE");
     if (response.statusCode() != 404) { // already gone is what we want
       refuseUnlessOk(response, "DELETE", graph(graphIri));
@@ -400,11 +435,20 @@ public final class RemoteStore {
     }
     String body = response.body() == null ? "" : response.body().strip();
     String first = body.isEmpty() ? "" : ": " + body.lines().findFirst().orElse("");
-    String hint =
-        status == 405 || status == 403 || status == 401
-            ? " (is it a Graph Store Protocol endpoint that allows updates, e.g. Fuseki with"
-                + " --update?)"
-            : "";
+    String hint;
+    if (status == 401) {
+      hint =
+          authorization == null
+              ? " (the store asks who you are: give a user and password in the URL,"
+                  + " http://USER:PASSWORD@host:port/ds)"
+              : " (the store did not accept the user and password in the URL)";
+    } else if (status == 405 || status == 403) {
+      hint =
+          " (is it a Graph Store Protocol endpoint that allows updates, e.g. Fuseki with"
+              + " --update?)";
+    } else {
+      hint = "";
+    }
     throw new NewsGraphException(
         "the store "
             + dataset

@@ -116,7 +116,7 @@ class RemoteStoreIT {
             http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/$/ping")).build(),
                 HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
+        if (r.statusCode() == 200 || r.statusCode() == 401) { // 401: up, and asks who we are
           break;
         }
       } catch (IOException e) {
@@ -313,6 +313,71 @@ class RemoteStoreIT {
   }
 
   @Test
+  void aStoreThatAsksForAPasswordGetsTheOneInTheUrlAndNoMessageShowsIt() throws Exception {
+    Path passwd = tmp.resolve("passwd");
+    Files.writeString(passwd, "editor: s3cret-word\n");
+    Path db = Files.createDirectories(tmp.resolve("db-auth"));
+    int port =
+        start(
+            "auth",
+            freePort(),
+            "--tdb2",
+            "--loc",
+            db.toString(),
+            "--update",
+            "--passwd=" + passwd,
+            "--auth=basic",
+            "--set",
+            "tdb2:unionDefaultGraph=true",
+            "/ds");
+    String base = "127.0.0.1:" + port + "/ds";
+    TestProject p = TestProject.copy(tmp.resolve("p"));
+
+    NewsGraphException anonymous =
+        assertThrows(
+            NewsGraphException.class,
+            () -> new RemoteStore(URI.create("http://" + base)).push(p.layout(), 10, NONE));
+    assertTrue(anonymous.getMessage().contains("HTTP 401"), anonymous.getMessage());
+    assertTrue(anonymous.getMessage().contains("give a user and password in the URL"));
+
+    NewsGraphException wrong =
+        assertThrows(
+            NewsGraphException.class,
+            () ->
+                new RemoteStore(URI.create("http://editor:wrong-word@" + base))
+                    .push(p.layout(), 10, NONE));
+    assertTrue(wrong.getMessage().contains("did not accept the user and password"));
+    assertFalse(wrong.getMessage().contains("wrong-word"), wrong.getMessage());
+
+    RemoteStore store = new RemoteStore(URI.create("http://editor:s3cret-word@" + base));
+    assertEquals("http://" + base, store.dataset().toString());
+    assertEquals(new GraphStore.Build(1, 0, 0, true), store.push(p.layout(), 10, NONE));
+    assertEquals(GraphStore.Build.NONE, store.push(p.layout(), 10, NONE));
+    // `newsgraph query --endpoint` (Jena's HTTP client) takes the same form of URL.
+    String leaders = query("http://editor:s3cret-word@" + base + "/sparql", "leaders");
+    assertTrue(leaders.contains("Noor Wali Mehsud"), leaders);
+
+    // The command line: the user in the URL, the password from the environment; neither printed.
+    ProcessBuilder build =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Path.of("target/newsgraph.jar").toAbsolutePath().toString(),
+                "build",
+                "--store",
+                "http://editor@" + base)
+            .directory(p.root().toFile())
+            .redirectErrorStream(true);
+    build.environment().put("NEWSGRAPH_STORE_PASSWORD", "s3cret-word");
+    Process cli = build.start();
+    String printed = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, cli.waitFor(), printed);
+    assertEquals("http://" + base + " is up to date: nothing changed.", printed.strip());
+  }
+
+  private static final LoadListener NONE = LoadListener.NONE;
+
+  @Test
   void aStoreThatRefusesOrIsNotThereIsOneClearError() throws Exception {
     TestProject p = TestProject.copy(tmp.resolve("p"));
     NewsGraphException refused =
@@ -331,10 +396,13 @@ class RemoteStoreIT {
         assertThrows(
             NewsGraphException.class,
             () ->
-                new RemoteStore(URI.create("http://127.0.0.1:" + closed + "/ds"))
+                new RemoteStore(URI.create("http://editor:s3cret-word@127.0.0.1:" + closed + "/ds"))
                     .push(p.layout(), 10, LoadListener.NONE));
     assertTrue(
-        unreachable.getMessage().startsWith("cannot reach the store"), unreachable.getMessage());
+        unreachable
+            .getMessage()
+            .startsWith("cannot reach the store http://127.0.0.1:" + closed + "/ds (GET"),
+        unreachable.getMessage());
   }
 
   private int status(String graph) throws Exception {
@@ -364,9 +432,13 @@ class RemoteStoreIT {
   }
 
   private String query(String name) {
+    return query(dataset + "/sparql", name);
+  }
+
+  private static String query(String endpoint, String name) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     QueryRunner.runRemote(
-        dataset + "/sparql",
+        endpoint,
         new QueryLibrary(Path.of("queries")).resolve(name),
         Map.of(),
         ResultFormat.CSV,
