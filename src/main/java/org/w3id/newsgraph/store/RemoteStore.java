@@ -117,7 +117,9 @@ public final class RemoteStore {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // a password is not sent on to wherever a redirect points
+            .followRedirects(
+                authorization == null ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
             .build();
   }
 
@@ -442,6 +444,13 @@ public final class RemoteStore {
               ? " (the store asks who you are: give a user and password in the URL,"
                   + " http://USER:PASSWORD@host:port/ds)"
               : " (the store did not accept the user and password in the URL)";
+    } else if (status / 100 == 3) {
+      hint =
+          response
+              .headers()
+              .firstValue("Location")
+              .map(l -> " (the store moved to " + l + ": give that URL; a password is not sent on)")
+              .orElse("");
     } else if (status == 405 || status == 403) {
       hint =
           " (is it a Graph Store Protocol endpoint that allows updates, e.g. Fuseki with"
