@@ -45,13 +45,14 @@ import org.w3id.newsgraph.util.FileTrees;
  *
  * <p>The changed graphs go in batches of about {@value #BATCH_BYTES} bytes, two requests each: a
  * SPARQL 1.1 Update {@code DROP SILENT GRAPH} of the batch's graphs, then one {@code POST} of their
- * N-Quads to the dataset URL, which adds them (Fuseki, RDF4J/GraphDB and Oxigraph take quads
- * there). Few large transactions keep the store small: Fuseki's TDB2 grows by the index blocks each
- * transaction touches, and one transaction per graph grew it to 39 GB for 1 M facts. A store that
- * refuses either request ({@code 400}, {@code 404}, {@code 405}, {@code 406}, {@code 413} (a batch
- * too large for it), {@code 415}, {@code 501}) gets every graph from then on with the Graph Store
- * Protocol, {@code PUT ?graph=IRI}, which replaces one graph. The graphs of removed articles are
- * dropped the same way (or sent {@code DELETE ?graph=IRI}).
+ * N-Quads to the dataset URL, which adds them (Fuseki does, tested; RDF4J's and Oxigraph's
+ * documentation say theirs take posted quads). Few large transactions keep the store small:
+ * Fuseki's TDB2 grows by the index blocks each transaction touches, and one transaction per graph
+ * grew it to 39 GB for 1 M facts. A store that refuses either request ({@code 400}, {@code 404},
+ * {@code 405}, {@code 406}, {@code 413} (a batch too large for it), {@code 415}, {@code 501}) gets
+ * every graph from then on with the Graph Store Protocol, {@code PUT ?graph=IRI}, which replaces
+ * one graph. The graphs of removed articles are dropped the same way (or sent {@code DELETE
+ * ?graph=IRI}).
  *
  * <p>Everything is validated before the first request: invalid inputs never reach the store. One
  * pass over the inputs validates them and writes each graph to send to a temporary file of its own
