@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -202,12 +202,11 @@ public final class GraphLoader {
         // Which articles the plan lets be skipped, decided once (each entity's class compared once,
         // however many articles use it).
         Map<String, Boolean> sameClass = new HashMap<>();
-        Set<String> reusable = new HashSet<>();
-        for (Path file : sorted) {
-          if (reusable(idOf(file), sameClass)) {
-            reusable.add(idOf(file));
-          }
-        }
+        Set<String> reusable =
+            sorted.stream()
+                .map(GraphLoader::idOf)
+                .filter(id -> reusable(id, sameClass))
+                .collect(Collectors.toSet());
         listener.started(sorted.size() - reusable.size());
         for (Path file : sorted) {
           String sourceId = idOf(file);

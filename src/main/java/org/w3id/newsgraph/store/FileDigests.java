@@ -91,21 +91,25 @@ final class FileDigests {
   String of(Path file) {
     Path key = file.toAbsolutePath().normalize();
     Entry entry = known.get(key);
-    if (entry != null) {
-      return entry.digest();
+    if (entry == null) {
+      // without a cache file nothing is recorded or saved, so no stamp is needed
+      entry = cache == null ? new Entry(null, hash(file)) : stamped(key, file);
+      known.put(key, entry);
     }
+    return entry.digest();
+  }
+
+  /** The recorded entry of a file whose stamp is unchanged, else a new one (stamped if settled). */
+  private Entry stamped(Path key, Path file) {
     long settledBefore = TimeUnit.MILLISECONDS.toNanos(Instant.now().minus(racy).toEpochMilli());
     Stamp stamp = stamp(file);
     Entry old = recorded.get(key);
     if (old != null && old.stamp().equals(stamp)) {
-      entry = old;
-    } else {
-      String digest = hash(file);
-      boolean settled = stamp.modified() < settledBefore && stamp.changed() < settledBefore;
-      entry = new Entry(settled ? stamp : null, digest);
+      return old;
     }
-    known.put(key, entry);
-    return entry.digest();
+    String digest = hash(file);
+    boolean settled = stamp.modified() < settledBefore && stamp.changed() < settledBefore;
+    return new Entry(settled ? stamp : null, digest);
   }
 
   /** How many files this run has read (not found in the cache). */

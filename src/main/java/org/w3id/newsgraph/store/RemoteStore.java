@@ -75,8 +75,7 @@ public final class RemoteStore {
   private static final String UPDATE = "application/sparql-update";
 
   /** The answers of a store that does not take a batched request. */
-  private static final Set<Integer> NOT_SUPPORTED =
-      java.util.Set.of(400, 404, 405, 406, 413, 415, 501);
+  private static final Set<Integer> NOT_SUPPORTED = Set.of(400, 404, 405, 406, 413, 415, 501);
 
   private static final org.apache.jena.graph.Node STATE = NodeFactory.createURI(Iris.STORE_STATE);
 
@@ -320,7 +319,7 @@ public final class RemoteStore {
    * @throws NewsGraphException if the store refused it otherwise
    */
   private boolean batched(HttpResponse<String> response, String method, List<String> iris) {
-    if (response.statusCode() / 100 != 2 && NOT_SUPPORTED.contains(response.statusCode())) {
+    if (NOT_SUPPORTED.contains(response.statusCode())) {
       perGraph = true;
       return false;
     }
